@@ -1,0 +1,49 @@
+// The customer's side: what each customer turn shows of their feelings (lexicons/<lang>/emotion.yml).
+import type { Emotion } from '../model/analysis.js';
+import type { LanguageKit, TextView } from '../language/index.js';
+import { loadLexicon } from '../language/lexicon.js';
+
+const INTENSITY_MARKS = /[!！]{2,}|[?？]{2,}|[?？][!！]|[!！][?？]/u;
+const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
+
+/**
+ * Negative cues combine like independent evidence (1 - Π(1 - w)), so two mild signs weigh more than one;
+ * intensity marks (!!!, ？？？, CAPS) and, for English, the model's sentiment add to it.
+ */
+export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
+  const lexicon = loadLexicon(kit.language, 'emotion');
+  const cues: string[] = [];
+  let calm = 1;
+  for (const entry of lexicon.entries) {
+    const m = entry.re.exec(view.norm);
+    if (!m) continue;
+    cues.push(`${entry.id}: ${m[0].trim()}`);
+    calm *= 1 - entry.weight;
+  }
+  if (INTENSITY_MARKS.test(view.text) || SHOUTING.test(view.text)) {
+    cues.push('intensity: punctuation or capitals');
+    calm *= 0.8;
+  }
+  if (view.sentiment <= -0.4) {
+    cues.push(`sentiment: ${view.sentiment.toFixed(2)}`);
+    calm *= 1 + view.sentiment / 2;
+  }
+  const negative = 1 - calm;
+  if (negative >= 0.3) return { polarity: 'negative', intensity: round(negative), cues };
+  const positive = (lexicon.lists.positive ?? []).filter((word) => view.norm.includes(word));
+  if (positive.length > 0 || view.sentiment >= 0.4) {
+    return { polarity: 'positive', intensity: round(Math.min(1, 0.3 + 0.2 * positive.length + Math.max(0, view.sentiment) / 2)), cues: positive };
+  }
+  return { polarity: 'neutral', intensity: round(negative), cues };
+}
+
+/** -1 (strongly negative) .. 1 (strongly positive): one number per turn for the trajectory. */
+export function emotionValue(emotion: Emotion): number {
+  if (emotion.polarity === 'negative') return -emotion.intensity;
+  if (emotion.polarity === 'positive') return emotion.intensity;
+  return 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

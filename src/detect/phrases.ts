@@ -1,0 +1,39 @@
+import type { Detection, Flag, Move } from '../model/analysis.js';
+import type { LanguageKit, Sentence, TextView } from '../language/index.js';
+import type { Lexicon, LexiconEntry } from '../language/lexicon.js';
+
+export interface PhraseMatch {
+  entry: LexiconEntry;
+  sentence: Sentence;
+  /** The words that matched, as normalised. */
+  matched: string;
+}
+
+/** Every sentence of the view that carries a phrase of the lexicon (one match per sentence, first entry wins). */
+export function matchPhrases(lexicon: Lexicon, view: TextView, kit: LanguageKit): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  for (const sentence of view.sentences) {
+    if (lexicon.exclude.some((entry) => entry.re.test(sentence.norm))) continue;
+    for (const entry of lexicon.entries) {
+      const m = entry.re.exec(sentence.norm);
+      if (!m) continue;
+      if (entry.negatable && kit.isNegated(sentence.norm, m.index)) continue;
+      matches.push({ entry, sentence, matched: m[0] });
+      break;
+    }
+  }
+  return matches;
+}
+
+export function firstPhrase(lexicon: Lexicon, view: TextView, kit: LanguageKit): PhraseMatch | undefined {
+  return matchPhrases(lexicon, view, kit)[0];
+}
+
+export function detectionOf(id: Move | Flag, match: PhraseMatch, description: string): Detection {
+  return {
+    id,
+    quote: match.sentence.text,
+    rule: `${match.entry.id}`,
+    why: `"${match.matched.trim()}" — ${match.entry.note ?? description}`,
+  };
+}

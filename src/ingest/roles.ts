@@ -1,0 +1,147 @@
+// Who is talking: a role (and a person's name, when there is one) from a speaker label.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Role } from '../model/conversation.js';
+import type { IngestOptions } from './types.js';
+
+type LabelRole = 'agent' | 'customer' | 'bot';
+const LABEL_ROLES: readonly LabelRole[] = ['agent', 'customer', 'bot'];
+
+export type RoleWords = Record<LabelRole, string[]>;
+
+function loadRoleWords(): RoleWords {
+  const raw: unknown = parse(readFileSync(new URL('./roles.yml', import.meta.url), 'utf8'));
+  const out: RoleWords = { agent: [], customer: [], bot: [] };
+  for (const role of LABEL_ROLES) {
+    const list = (raw as Record<string, unknown> | null)?.[role];
+    if (!Array.isArray(list)) throw new Error(`roles.yml: "${role}" must be a list of words`);
+    out[role] = list.map((w) => String(w).trim().toLowerCase()).filter((w) => w.length > 0);
+  }
+  return out;
+}
+
+/** The word lists from roles.yml (lower-cased). */
+export const ROLE_WORDS: RoleWords = loadRoleWords();
+
+const HAN = /\p{Script=Han}/u;
+
+interface Matcher {
+  role: LabelRole;
+  re: RegExp;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MATCHERS: Matcher[] = LABEL_ROLES.flatMap((role) =>
+  ROLE_WORDS[role].map((word): Matcher => {
+    if (HAN.test(word)) return { role, re: new RegExp(escapeRe(word), 'gu') };
+    const body = word.split(/\s+/).map(escapeRe).join('[\\s_-]+');
+    // Whole Latin words only ("Augusto" is not "auto"); a plural "s" and trailing digits are fine ("User42").
+    return { role, re: new RegExp(`(?<![\\p{L}])${body}s?(?![\\p{L}])`, 'giu') };
+  }),
+);
+
+export interface SpeakerInfo {
+  /** Undefined when the label says nothing about the role. */
+  role?: Role;
+  /** The person's name, when the label carries one ("Agent Maria" → "Maria"). */
+  name?: string;
+}
+
+function normName(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const TRIM_PUNCT = /^[\s\-_·・:：|/.,，、()[\]（）【】#]+|[\s\-_·・:：|/.,，、()[\]（）【】#]+$/gu;
+
+function cleanName(s: string): string | undefined {
+  const out = s.replace(/\s+/g, ' ').replace(TRIM_PUNCT, '').trim();
+  return out.length > 0 ? out : undefined;
+}
+
+/** The role words found in a label, and what is left once they are removed (the name). */
+function matchWords(label: string): { role?: LabelRole; rest: string } {
+  const found = new Set<LabelRole>();
+  const mask = new Array<boolean>(label.length).fill(false);
+  for (const m of MATCHERS) {
+    m.re.lastIndex = 0;
+    for (const hit of label.matchAll(m.re)) {
+      found.add(m.role);
+      for (let i = hit.index; i < hit.index + hit[0].length; i++) mask[i] = true;
+    }
+  }
+  const role = found.has('bot') ? 'bot' : found.has('agent') ? 'agent' : found.has('customer') ? 'customer' : undefined;
+  let rest = '';
+  for (let i = 0; i < label.length; i++) rest += mask[i] ? ' ' : label[i];
+  return { role, rest };
+}
+
+/** The role a bare role word or phrase names ("agent", "Customer", "客服"), if any. */
+export function roleOfWord(word: string): LabelRole | undefined {
+  const { role, rest } = matchWords(word.normalize('NFKC').trim());
+  return role !== undefined && cleanName(rest) === undefined ? role : undefined;
+}
+
+const SUFFIX_NOTE = /^(.+?)\s*[([（【]\s*([^()[\]（）【】]+?)\s*[)\]）】]$/u;
+const PREFIX_NOTE = /^[([（【]\s*([^()[\]（）【】]+?)\s*[)\]）】]\s*(.+)$/u;
+
+function byOption(name: string, options: IngestOptions): Role | undefined {
+  const key = normName(name);
+  if (key === '') return undefined;
+  if (options.agent?.some((n) => normName(n) === key)) return 'agent';
+  if (options.customer?.some((n) => normName(n) === key)) return 'customer';
+  return undefined;
+}
+
+/**
+ * Role and name from a speaker label:
+ * - `--agent NAME` / `--customer NAME` (exact names, case-insensitive) win;
+ * - `Maria (agent)`, `Tom [customer]`, `小王（客服）`, `【客服】小王` notation;
+ * - role words in the label (`Agent Maria`, `客服小王`, `Customer Service`, `Bot`).
+ */
+export function roleOfLabel(label: string, options: IngestOptions = {}): SpeakerInfo {
+  const text = label.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  if (text === '') return {};
+  const opt = byOption(text, options);
+  if (opt) return { role: opt, name: text };
+
+  const suffix = SUFFIX_NOTE.exec(text);
+  const prefix = suffix ? null : PREFIX_NOTE.exec(text);
+  const note = suffix ? { name: suffix[1]!, word: suffix[2]! } : prefix ? { name: prefix[2]!, word: prefix[1]! } : undefined;
+  if (note) {
+    const name = cleanName(note.name);
+    const byName = name ? byOption(name, options) : undefined;
+    if (byName) return { role: byName, name };
+    const role = roleOfWord(note.word);
+    if (role) return { role, name };
+  }
+
+  const { role, rest } = matchWords(text);
+  if (role) return { role, name: cleanName(rest) };
+  return { name: text };
+}
+
+const DIRECT_ROLES: Record<string, Role> = {
+  agent: 'agent',
+  customer: 'customer',
+  bot: 'bot',
+  system: 'system',
+  user: 'customer',
+  assistant: 'agent',
+  human_agent: 'agent',
+  end_user: 'customer',
+};
+
+/**
+ * Role from a role field's value (CSV role column, JSON "role"): heard's own role names,
+ * "user" → customer, "assistant" → agent, else any role word ("AGENT", "客服", "Customer Service").
+ */
+export function roleOfValue(value: string): Role | undefined {
+  const key = normName(value).replace(/[\s-]+/g, '_');
+  if (key === '') return undefined;
+  const direct = DIRECT_ROLES[key];
+  if (direct) return direct;
+  return roleOfLabel(value).role;
+}

@@ -1,0 +1,78 @@
+// English: wink-nlp (tokens, lemmas, sentences, sentiment), loaded once and only when English text is seen.
+import { createRequire } from 'node:module';
+import type { LanguageKit, Sentence, TextView } from './text-view.js';
+import { REDACTION } from './text-view.js';
+import { loadLexicon } from './lexicon.js';
+
+type WinkItemFn = unknown;
+interface WinkTokens {
+  out(f?: WinkItemFn): string[];
+}
+interface WinkSentence {
+  out(f?: WinkItemFn): string;
+  tokens(): WinkTokens;
+}
+interface WinkDoc {
+  sentences(): { each(fn: (sentence: WinkSentence) => void): void };
+  out(f?: WinkItemFn): string | number;
+}
+interface WinkNlp {
+  readDoc(text: string): WinkDoc;
+  its: { lemma: WinkItemFn; sentiment: WinkItemFn };
+}
+
+let nlp: WinkNlp | undefined;
+
+function wink(): WinkNlp {
+  if (!nlp) {
+    // The model is CommonJS and takes about 250 ms to load: require it lazily, never at start-up.
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown) => WinkNlp;
+    nlp = winkNLP(require('wink-eng-lite-web-model'));
+  }
+  return nlp;
+}
+
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+const HANDLE = /(^|\s)@\w+/gu;
+const NEGATION = /\b(?:not|no|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|unable to|nothing|neither|nor)\b|n't\b/u;
+const CLAUSE_BREAK = /[,.;:!?]|\b(?:but|however|although|though|and)\b/giu;
+
+export function normaliseEnglish(text: string): string {
+  return ` ${text}`
+    .replace(/[’‘`]/gu, "'")
+    .replace(/[“”]/gu, '"')
+    .replace(URL_RE, ' <url> ')
+    .replace(HANDLE, '$1')
+    .replace(REDACTION, ' <x> ')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+export function createEnglishKit(): LanguageKit {
+  const { readDoc, its } = ((n) => ({ readDoc: n.readDoc.bind(n), its: n.its }))(wink());
+  const stopwords = new Set(loadLexicon('en', 'stopwords').lists.words ?? []);
+  const contentWords = (lemmas: string[]) =>
+    lemmas.map((w) => w.toLowerCase()).filter((w) => /\p{L}/u.test(w) && w.length > 1 && !stopwords.has(w));
+  return {
+    language: 'en',
+    view(text: string): TextView {
+      const norm = normaliseEnglish(text);
+      // wink reads the text with links, handles and redactions removed, so they never become "content".
+      const doc = readDoc(text.replace(URL_RE, ' ').replace(REDACTION, ' ').replace(HANDLE, '$1'));
+      const sentences: Sentence[] = [];
+      doc.sentences().each((sentence) => {
+        const raw = sentence.out().trim();
+        if (raw) sentences.push({ text: raw, norm: normaliseEnglish(raw), words: contentWords(sentence.tokens().out(its.lemma)) });
+      });
+      if (sentences.length === 0 && norm) sentences.push({ text: text.trim(), norm, words: [] });
+      const words = sentences.flatMap((s) => s.words);
+      return { language: 'en', text, norm, sentences, words, sentiment: Number(doc.out(its.sentiment)) || 0 };
+    },
+    isNegated(norm: string, index: number): boolean {
+      const parts = norm.slice(Math.max(0, index - 40), index).split(CLAUSE_BREAK);
+      return NEGATION.test(parts[parts.length - 1] ?? '');
+    },
+  };
+}

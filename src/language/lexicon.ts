@@ -1,0 +1,78 @@
+// Phrase lists are data (lexicons/<lang>/<name>.yml), compiled once into regular expressions.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Language } from '../model/conversation.js';
+
+export interface LexiconEntry {
+  id: string;
+  re: RegExp;
+  /** Why this phrase counts, printed with the judgement. */
+  note?: string;
+  /** For emotion lexicons: how strongly the phrase signals the feeling (0..1). */
+  weight: number;
+  /** A match preceded by a negation in the same clause does not count. */
+  negatable: boolean;
+}
+
+export interface Lexicon {
+  name: string;
+  language: Language;
+  description: string;
+  entries: LexiconEntry[];
+  /** Sentences matching any of these never count, whatever else they match. */
+  exclude: LexiconEntry[];
+  /** Free-form lists some detectors need (suggested phrasings, stopwords). */
+  lists: Record<string, string[]>;
+}
+
+interface RawEntry {
+  id?: string;
+  match: string;
+  note?: string;
+  weight?: number;
+  negatable?: boolean;
+}
+
+interface RawLexicon {
+  description?: string;
+  negatable?: boolean;
+  entries?: RawEntry[];
+  exclude?: RawEntry[];
+  lists?: Record<string, string[]>;
+}
+
+const cache = new Map<string, Lexicon>();
+
+export function loadLexicon(language: Language, name: string): Lexicon {
+  const key = `${language}/${name}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const url = new URL(`./lexicons/${language}/${name}.yml`, import.meta.url);
+  const raw = parse(readFileSync(url, 'utf8')) as RawLexicon;
+  const compile = (entry: RawEntry, i: number): LexiconEntry => {
+    if (typeof entry?.match !== 'string') throw new Error(`${key}.yml: entry ${i + 1} has no "match" pattern`);
+    let re: RegExp;
+    try {
+      re = new RegExp(entry.match, 'u');
+    } catch (error) {
+      throw new Error(`${key}.yml: entry ${entry.id ?? i + 1} has an invalid pattern: ${(error as Error).message}`);
+    }
+    return {
+      id: entry.id ?? entry.match,
+      re,
+      note: entry.note,
+      weight: entry.weight ?? 1,
+      negatable: entry.negatable ?? raw.negatable ?? false,
+    };
+  };
+  const lexicon: Lexicon = {
+    name,
+    language,
+    description: raw.description ?? '',
+    entries: (raw.entries ?? []).map(compile),
+    exclude: (raw.exclude ?? []).map(compile),
+    lists: raw.lists ?? {},
+  };
+  cache.set(key, lexicon);
+  return lexicon;
+}

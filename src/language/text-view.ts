@@ -1,0 +1,32 @@
+import type { Language } from '../model/conversation.js';
+
+export interface Sentence {
+  /** Verbatim, for evidence. */
+  text: string;
+  /** Normalised for matching: lower case, simplified Chinese, placeholders for links and redactions. */
+  norm: string;
+  /** Content words of this sentence (see TextView.words). */
+  words: string[];
+}
+
+/** One turn's text prepared once, so that no detector tokenises it again. */
+export interface TextView {
+  language: Language;
+  text: string;
+  norm: string;
+  sentences: Sentence[];
+  /** Content words of the whole text (English lemmas without stopwords, Chinese word segments), for overlap. */
+  words: string[];
+  /** Model sentiment of the whole text, -1..1 (0 where the language has no model). */
+  sentiment: number;
+}
+
+export interface LanguageKit {
+  language: Language;
+  view(text: string): TextView;
+  /** True when the words before `index` in the clause negate what follows. */
+  isNegated(norm: string, index: number): boolean;
+}
+
+/** Redaction tokens of exports ([PII], [数字x], ***) must never count as shared content. */
+export const REDACTION = /\[(?:[^\]\s]{1,12}x|pii|redacted|name|email|phone|number)\]|\*{3,}|<(?:pii|redacted)>/giu;

@@ -1,0 +1,68 @@
+// Agent scores: the mean of their scored conversations, and per move the rate met/expected over their
+// opportunities (never raw hit counts), with coaching on the move that costs them most.
+import { CORE_MOVES } from '../model/analysis.js';
+import type { ConversationResult, CoreMove } from '../model/analysis.js';
+import type { AgentSummary, Coaching, MoveRate } from '../model/report.js';
+import { MOVE_WEIGHTS } from './weights.js';
+
+const MAX_EXAMPLES = 3;
+
+const COACHING_MESSAGES: Record<CoreMove, string> = {
+  acknowledgement: 'Acknowledge how the customer feels before fixing the problem.',
+  paraphrase: "Restate the customer's problem in your own words before acting on it.",
+  solution: 'Offer a concrete action, option or next step every time the customer has something you can act on.',
+};
+
+export function summariseAgent(agent: string, results: ConversationResult[]): AgentSummary {
+  const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
+  const moves = {} as Record<CoreMove, MoveRate>;
+  for (const move of CORE_MOVES) {
+    const statuses = results.map((r) => r.moves[move]).filter((s) => s !== 'not_expected');
+    const met = statuses.filter((s) => s === 'present').length;
+    const late = statuses.filter((s) => s === 'late').length;
+    moves[move] = { expected: statuses.length, met, late, rate: statuses.length ? round((met + late) / statuses.length, 2) : null };
+  }
+  const flags = { negative_language: 0, canned: 0 };
+  for (const result of results) for (const turn of result.turns) for (const flag of turn.flags) flags[flag]++;
+  return {
+    agent,
+    conversations: results.length,
+    scored: scores.length,
+    score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 1) : null,
+    moves,
+    flags,
+    coaching: coach(results, moves),
+  };
+}
+
+/** The move with the largest weighted gap first; examples are the agent's own missed moments. */
+function coach(results: ConversationResult[], moves: Record<CoreMove, MoveRate>): Coaching[] {
+  const gaps = CORE_MOVES.map((move) => {
+    const { expected, met, late } = moves[move];
+    const missed = expected - met - late / 2;
+    return { move, gap: expected ? round((MOVE_WEIGHTS[move] * missed) / expected, 3) : 0 };
+  })
+    .filter((g) => g.gap > 0)
+    .sort((a, b) => b.gap - a.gap || CORE_MOVES.indexOf(a.move) - CORE_MOVES.indexOf(b.move));
+  return gaps.map(({ move, gap }) => {
+    const findings = results.flatMap((r) =>
+      r.findings.filter((f) => f.move === move && (f.kind === 'missing' || f.kind === 'late')).map((f) => ({ result: r, finding: f })),
+    );
+    return {
+      move,
+      gap,
+      message: COACHING_MESSAGES[move],
+      examples: findings.slice(0, MAX_EXAMPLES).map(({ result, finding }) => ({
+        conversation: result.id,
+        turn: finding.turn,
+        customer: finding.evidence.customer ?? '',
+      })),
+      suggestion: findings[0]?.finding.suggestion ?? '',
+    };
+  });
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -69,25 +69,29 @@ const log = (s) => (json ? process.stderr : process.stdout).write(s);
 
 const evalDir = args.dir ? resolve(args.dir) : DEFAULT_DIR;
 if (!existsSync(evalDir) || !statSync(evalDir).isDirectory()) {
-  const message = `No evaluation data at ${evalDir}: nothing to evaluate (the sets are not part of the repository; see the project README).`;
+  const message = `No evaluation data at ${evalDir}: nothing to evaluate. The sets are not part of the repository; put them there or pass --dir DIR.`;
   if (json) process.stdout.write(`${JSON.stringify({ evalDir, skipped: message, files: [], targets: [] }, null, 2)}\n`);
   else process.stdout.write(`${message}\n`);
-  process.exit(0);
-}
-
-let files;
-if (args.file) {
-  const name = args.file.replace(/\.jsonl$/i, '');
-  const path = join(evalDir, `${name}.jsonl`);
-  if (!existsSync(path)) fail(`no ${name}.jsonl in ${evalDir} (known sets: ${FILES.join(', ')})`);
-  files = [path];
 } else {
-  files = [];
-  for (const name of FILES) {
-    const path = join(evalDir, `${name}.jsonl`);
-    if (existsSync(path)) files.push(path);
-    else log(`(${name}.jsonl not found in ${evalDir}: skipped)\n`);
+  await main(evalDir);
+}
+// Exit 0 whatever the numbers: this reports, it does not gate. (exitCode rather than exit(), so piped output drains.)
+process.exitCode = 0;
+
+function evalFiles(dir) {
+  if (args.file) {
+    const name = args.file.replace(/\.jsonl$/i, '');
+    const path = join(dir, `${name}.jsonl`);
+    if (!existsSync(path)) fail(`no ${name}.jsonl in ${dir} (known sets: ${FILES.join(', ')})`);
+    return [path];
   }
+  const files = [];
+  for (const name of FILES) {
+    const path = join(dir, `${name}.jsonl`);
+    if (existsSync(path)) files.push(path);
+    else log(`(${name}.jsonl not found in ${dir}: skipped)\n`);
+  }
+  return files;
 }
 
 async function load(rel) {
@@ -96,33 +100,36 @@ async function load(rel) {
   return import(pathToFileURL(path).href);
 }
 
-const { createAnalyzer } = await load('analyze.js');
-const { evaluateFile, formatEvaluation } = await load('calibrate/run.js');
-const { checkTargets, formatTargets } = await load('calibrate/targets.js');
-if (typeof createAnalyzer !== 'function') fail('bin/analyze.js does not export createAnalyzer (is the analyzer implemented?)', 1);
+async function main(dir) {
+  const files = evalFiles(dir);
+  const { createAnalyzer } = await load('analyze.js');
+  const { evaluateFile, formatEvaluation } = await load('calibrate/run.js');
+  const { checkTargets, formatTargets } = await load('calibrate/targets.js');
+  if (typeof createAnalyzer !== 'function') fail('bin/analyze.js does not export createAnalyzer (is the analyzer implemented?)', 1);
 
-const t0 = performance.now();
-const analyzer = await createAnalyzer();
-const setupMs = performance.now() - t0;
-log(`heard eval: ${files.length} file(s) from ${evalDir}; analyzer ready in ${Math.round(setupMs)} ms\n\n`);
+  const t0 = performance.now();
+  const analyzer = await createAnalyzer();
+  const setupMs = performance.now() - t0;
+  log(`heard eval: ${files.length} file(s) from ${dir}; analyzer ready in ${Math.round(setupMs)} ms\n\n`);
 
-const results = [];
-for (const path of files) {
-  const options = { limit };
-  if (args['show-errors']) options.showErrors = args['show-errors'];
-  if (maxLines !== undefined) options.maxLines = maxLines;
-  if (json) process.stderr.write(`evaluating ${path} ...\n`);
-  const result = await evaluateFile(path, analyzer, options);
-  results.push(result);
-  if (!json) process.stdout.write(`${formatEvaluation(result)}\n`);
-}
+  const results = [];
+  for (const path of files) {
+    const options = { limit };
+    if (args['show-errors']) options.showErrors = args['show-errors'];
+    if (maxLines !== undefined) options.maxLines = maxLines;
+    if (json) process.stderr.write(`evaluating ${path} ...\n`);
+    const result = await evaluateFile(path, analyzer, options);
+    results.push(result);
+    if (!json) process.stdout.write(`${formatEvaluation(result)}\n`);
+  }
 
-const checks = checkTargets(results);
-if (json) {
-  process.stdout.write(`${JSON.stringify({ evalDir, setupMs, files: results, targets: checks }, null, 2)}\n`);
-} else {
+  const checks = checkTargets(results);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ evalDir: dir, setupMs, files: results, targets: checks }, null, 2)}\n`);
+    return;
+  }
   const times = results.map((r) => `${r.name} ${(r.elapsedMs / 1000).toFixed(1)} s`).join(', ');
   process.stdout.write(`Time per file: ${times}\n\n`);
+  if (maxLines !== undefined) process.stdout.write(`(only the first ${maxLines} conversations of each file: the numbers below are partial)\n`);
   process.stdout.write(formatTargets(checks));
 }
-process.exit(0);

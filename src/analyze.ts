@@ -62,15 +62,18 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
       }
       markCanned(turns);
       const { moves, findings } = judgeConversation(turns, needs, language);
+      const trajectory = trajectoryOf(turns);
+      const scoreParts = scoreConversation(moves, findings, trajectory);
       return {
         id: conversation.id,
         agent: conversation.agent ?? UNKNOWN_AGENT,
         source: formatSource(conversation.source),
         language,
-        score: scoreConversation(moves, findings),
+        score: scoreParts?.score ?? null,
+        scoreParts,
         moves,
         findings,
-        trajectory: trajectoryOf(turns),
+        trajectory,
         turns,
       };
     },

@@ -5,6 +5,7 @@
 //   stc3    {A, S, E}                                                                      conversation-level ratings
 import { CORE_MOVES } from '../model/analysis.js';
 import type { AnalysedTurn, ConversationResult, CoreMove, MoveStatus } from '../model/analysis.js';
+import type { Role } from '../model/conversation.js';
 import {
   averageRanks,
   cohenKappa,
@@ -225,6 +226,8 @@ export interface CsComparison {
   findings: { move: CoreMove; turn: number; agentTurn?: number; customer?: string; message: string }[];
   /** Agent turns carrying each core move, by the analyzer. */
   carriers: Record<CoreMove, { turn: number; text: string }[]>;
+  /** Every analysed turn's text, for error listings. */
+  texts: { index: number; role: Role; text: string }[];
 }
 
 export function compareCs(result: ConversationResult, gold: CsGold): CsComparison {
@@ -263,7 +266,8 @@ export function compareCs(result: ConversationResult, gold: CsGold): CsCompariso
     if (t.role !== 'agent') continue;
     for (const move of CORE_MOVES) if (t.moves.includes(move)) carriers[move].push({ turn: t.index, text: t.text });
   }
-  return { id: result.id, turns, statuses, findings, carriers };
+  const texts = result.turns.map((t) => ({ index: t.index, role: t.role, text: t.text }));
+  return { id: result.id, turns, statuses, findings, carriers, texts };
 }
 
 export interface MissingScore extends Prf {
@@ -352,20 +356,32 @@ export function csErrors(comparisons: readonly CsComparison[], spec: string, lim
       if (g === p) continue;
       const finding = c.findings.find((f) => f.move === missingMove);
       const carrier = c.carriers[missingMove][0];
-      const e: ErrorExample = {
-        id: c.id,
-        kind: p ? 'fp' : 'fn',
-        gold: s.gold,
-        predicted: s.predicted,
-        text: carrier?.text ?? '',
-      };
-      if (p && finding) {
-        e.turn = finding.turn;
-        if (finding.customer !== undefined) e.customer = finding.customer;
-        e.note = finding.message;
+      const goldCarriers = c.turns.filter((t) => t.gold.includes(missingMove));
+      const e: ErrorExample = { id: c.id, kind: p ? 'fp' : 'fn', gold: s.gold, predicted: s.predicted, text: '' };
+      if (p) {
+        // The analyzer reports the move missing. Show the need it saw, and the agent turn the labellers credited.
+        if (finding) {
+          e.turn = finding.turn;
+          if (finding.customer !== undefined) e.customer = finding.customer;
+        }
+        const credited = goldCarriers[0];
+        const answer = credited ?? c.texts.find((t) => t.role === 'agent' && t.index > (finding?.turn ?? -1));
+        if (answer) e.text = answer.text;
+        e.note = credited
+          ? `labellers saw ${missingMove} in agent turn ${goldCarriers.map((t) => t.turn).join(', ')}`
+          : `labellers: ${s.gold}${finding ? `; analyzer: ${finding.message}` : ''}`;
       } else if (carrier) {
+        // The labellers say missing, the analyzer credited a turn with the move.
         e.turn = carrier.turn;
+        e.text = carrier.text;
         e.note = `analyzer saw ${missingMove} in agent turn ${carrier.turn}`;
+      } else {
+        // The labellers say missing, the analyzer saw no need for the move.
+        e.customer = c.texts
+          .filter((t) => t.role === 'customer')
+          .map((t) => t.text)
+          .join(' | ');
+        e.note = `analyzer saw no need for ${missingMove}`;
       }
       all.push(e);
     }

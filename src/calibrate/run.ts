@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { Analyzer } from '../analyze.js';
 import type { ConversationResult } from '../model/analysis.js';
-import type { Conversation, Role, Turn } from '../model/conversation.js';
+import type { Conversation } from '../model/conversation.js';
+import { parseJson } from '../ingest/json.js';
 import {
   compareCs,
   compareEsconv,
@@ -59,6 +60,8 @@ export interface FileEvaluation {
   /** Conversations analysed and compared. */
   analysed: number;
   skipped: SkippedLine[];
+  /** Turns heard's reader dropped (empty text, unknown role): not analysed, as in `heard analyze`. */
+  droppedTurns: number;
   elapsedMs: number;
   cs?: CsEvaluation;
   esconv?: EsconvEvaluation;
@@ -66,36 +69,66 @@ export interface FileEvaluation {
   errors?: ErrorReport;
 }
 
-const ROLES: readonly Role[] = ['agent', 'customer', 'bot', 'system'];
-
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+export interface ParsedLine {
+  conversation: Conversation;
+  /** Position of each turn in the line's "turns" → its index in the conversation (absent: dropped by the parser). */
+  indexOf: Map<number, number>;
+  /** Turns the parser dropped (empty text, unknown role), with its reasons. */
+  dropped: string[];
+}
+
 /**
- * One evaluation line as a Conversation: turns keep their position as index, so gold turn indices address them
- * directly. Unknown fields (gold included) are ignored, as the analyzer's own JSON input does.
+ * One evaluation line → a Conversation, through heard's own JSON reader (src/ingest/json.ts), exactly as
+ * `heard analyze` would read the file. The reader drops empty and unknown-role turns and renumbers the rest, so the
+ * map from the line's turn positions to turn indices is returned too: gold turn indices are positions in the line.
  */
-export function lineToConversation(raw: unknown, file: string, line: number): Conversation {
-  if (!isObject(raw)) throw new Error('not a JSON object');
-  if (!Array.isArray(raw.turns)) throw new Error('no "turns" list');
-  const turns: Turn[] = raw.turns.map((t: unknown, index: number): Turn => {
-    if (!isObject(t)) throw new Error(`turn ${index} is not an object`);
-    const role = typeof t.role === 'string' ? t.role.toLowerCase() : '';
-    if (!(ROLES as readonly string[]).includes(role)) throw new Error(`turn ${index} has an unknown role: ${String(t.role)}`);
-    if (typeof t.text !== 'string') throw new Error(`turn ${index} has no text`);
-    const turn: Turn = { index, role: role as Role, text: t.text, source: { file, line, record: line } };
-    if (typeof t.speaker === 'string') turn.speaker = t.speaker;
-    return turn;
+export function lineToConversation(text: string, file: string, line: number): ParsedLine {
+  const parsed = parseJson(text, file);
+  const conversation = parsed.conversations[0];
+  if (!conversation) throw new Error(parsed.skipped.map((s) => s.reason).join('; ') || 'no conversation');
+  const source = { file, line, record: line };
+  conversation.source = source;
+  for (const t of conversation.turns) t.source = source;
+  // The kept turns are the line's turns in order, minus the dropped ones, text trimmed.
+  const raw = (JSON.parse(text) as { turns: unknown[] }).turns;
+  const indexOf = new Map<number, number>();
+  let j = 0;
+  raw.forEach((t, position) => {
+    const kept = conversation.turns[j];
+    if (kept && isObject(t) && typeof t.text === 'string' && t.text.trim() === kept.text) {
+      indexOf.set(position, kept.index);
+      j++;
+    }
   });
-  const conversation: Conversation = {
-    id: typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : `${basename(file)}#${line}`,
-    turns,
-    source: { file, line, record: line },
+  return { conversation, indexOf, dropped: parsed.skipped.map((s) => s.reason) };
+}
+
+/**
+ * Gold turn indices are positions in the line: when the reader dropped turns, give the analysed turns (and the
+ * findings that point at them) their positions back, so gold and listings speak of the same turn.
+ */
+export function restorePositions(result: ConversationResult, indexOf: Map<number, number>): ConversationResult {
+  const positionOf = new Map<number, number>();
+  let identity = true;
+  for (const [position, index] of indexOf) {
+    positionOf.set(index, position);
+    if (position !== index) identity = false;
+  }
+  if (identity) return result;
+  const at = (index: number): number => positionOf.get(index) ?? index;
+  return {
+    ...result,
+    turns: result.turns.map((t) => ({ ...t, index: at(t.index) })),
+    findings: result.findings.map((f) => {
+      const g = { ...f, turn: at(f.turn) };
+      if (f.agentTurn !== undefined) g.agentTurn = at(f.agentTurn);
+      return g;
+    }),
   };
-  if (typeof raw.agent === 'string') conversation.agent = raw.agent;
-  if (raw.language === 'en' || raw.language === 'zh') conversation.language = raw.language;
-  return conversation;
 }
 
 export function fileLabel(path: string): string {
@@ -113,6 +146,7 @@ export async function evaluateFile(path: string, analyzer: Analyzer, opts: Evalu
   const kinds = new Set<GoldKind>();
   let lines = 0;
   let lineNo = 0;
+  let droppedTurns = 0;
 
   const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const text of rl) {
@@ -120,22 +154,22 @@ export async function evaluateFile(path: string, analyzer: Analyzer, opts: Evalu
     if (!text.trim()) continue;
     if (opts.maxLines !== undefined && lines >= opts.maxLines) break;
     lines++;
-    let raw: unknown;
     let id: string | undefined;
     let gold: Gold;
-    let conversation: Conversation;
+    let parsed: ParsedLine;
     try {
-      raw = JSON.parse(text);
+      const raw: unknown = JSON.parse(text);
       if (isObject(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number')) id = String(raw.id);
       gold = readGold(isObject(raw) ? raw.gold : undefined);
-      conversation = lineToConversation(raw, path, lineNo);
+      parsed = lineToConversation(text, path, lineNo);
     } catch (err) {
       skipped.push(skip(lineNo, id, `unreadable line: ${(err as Error).message}`));
       continue;
     }
+    droppedTurns += parsed.dropped.length;
     let result: ConversationResult;
     try {
-      result = analyzer.analyzeConversation(conversation);
+      result = restorePositions(analyzer.analyzeConversation(parsed.conversation), parsed.indexOf);
     } catch (err) {
       skipped.push(skip(lineNo, id, `analyzer failed: ${(err as Error).message}`));
       continue;
@@ -162,6 +196,7 @@ export async function evaluateFile(path: string, analyzer: Analyzer, opts: Evalu
     lines,
     analysed: cs.length + esconv.length + stc3.length,
     skipped,
+    droppedTurns,
     elapsedMs: 0,
   };
   if (cs.length) out.cs = evaluateCs(cs);
@@ -321,6 +356,7 @@ export function formatEvaluation(r: FileEvaluation): string {
   if (r.cs) parts.push(formatCs(r.cs));
   if (r.esconv) parts.push(formatEsconv(r.esconv));
   if (r.stc3) parts.push(formatStc3(r.stc3));
+  if (r.droppedTurns) parts.push(`(${r.droppedTurns} empty or unreadable turn(s) dropped by the reader, as heard analyze does)`);
   if (r.skipped.length) {
     const shown = r.skipped.slice(0, 5).map((s) => `  line ${s.line}${s.id ? ` (${s.id})` : ''}: ${s.reason}`);
     const more = r.skipped.length > 5 ? [`  ... and ${r.skipped.length - 5} more`] : [];

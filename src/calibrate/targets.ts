@@ -77,13 +77,16 @@ export function checkTargets(results: readonly FileEvaluation[], targets: readon
 export function formatTargets(checks: readonly TargetCheck[]): string {
   const run = checks.filter((c) => c.status !== 'not_run');
   const met = run.filter((c) => c.status === 'met').length;
-  const rows = checks.map((c) => [
+  // Targets on files that were not evaluated are counted in the heading, not listed.
+  const rows = run.map((c) => [
     c.file,
     c.metric,
     `>= ${c.min.toFixed(2)}`,
-    c.status === 'not_run' ? '-' : fmt(c.value),
-    c.status === 'met' ? 'met' : c.status === 'missed' ? 'MISSED' : 'not run',
+    fmt(c.value),
+    c.status === 'met' ? 'met' : 'MISSED',
   ]);
   const table = textTable(['file', 'target', 'goal', 'value', 'status'], rows, ['l', 'l', 'r', 'r', 'l']);
-  return `Targets: ${met} of ${run.length} met${run.length < checks.length ? ` (${checks.length - run.length} not run)` : ''}\n${table}\n`;
+  const notRun = checks.length - run.length;
+  const heading = `Targets: ${met} of ${run.length} met${notRun ? ` (${notRun} more on files not evaluated)` : ''}`;
+  return run.length ? `${heading}\n${table}\n` : `${heading}\n`;
 }

@@ -8,22 +8,19 @@ export function cannedKey(sentence: string): string {
   return sentence.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
 }
 
-/**
- * Marks `canned` on every agent turn that repeats, verbatim, an empathy sentence the agent already used
- * earlier in the conversation. Returns the keys of the repeated sentences.
- */
+/** Marks `canned` on every agent turn that repeats, verbatim, an empathy sentence of an earlier agent turn. */
 export function markCanned(turns: AnalysedTurn[]): void {
-  const seen = new Set<string>();
+  const usedBefore = new Set<string>();
   for (const turn of turns) {
     if (turn.role !== 'agent') continue;
-    for (const detection of turn.detections) {
-      if (!EMPATHY_MOVES.has(detection.id)) continue;
-      const key = cannedKey(detection.quote);
-      if (seen.has(key) && !turn.flags.includes('canned')) {
+    const quotes = new Set(turn.detections.filter((d) => EMPATHY_MOVES.has(d.id)).map((d) => d.quote));
+    for (const quote of quotes) {
+      const key = cannedKey(quote);
+      if (usedBefore.has(key) && !turn.flags.includes('canned')) {
         turn.flags.push('canned');
-        turn.detections.push({ id: 'canned', quote: detection.quote, rule: 'repeated', why: 'the same empathy sentence was already used earlier in this conversation' });
+        turn.detections.push({ id: 'canned', quote, rule: 'repeated', why: 'the same empathy sentence was already used in an earlier reply of this conversation' });
       }
-      seen.add(key);
     }
+    for (const quote of quotes) usedBefore.add(cannedKey(quote));
   }
 }

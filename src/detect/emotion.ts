@@ -16,13 +16,13 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
   let calm = 1;
   for (const entry of lexicon.entries) {
     const m = entry.re.exec(view.norm);
-    if (!m) continue;
+    if (!m || (entry.negatable && kit.isNegated(view.norm, m.index))) continue;
     cues.push(`${entry.id}: ${m[0].trim()}`);
     calm *= 1 - entry.weight;
   }
   if (INTENSITY_MARKS.test(view.text) || SHOUTING.test(view.text)) {
     cues.push('intensity: punctuation or capitals');
-    calm *= 0.8;
+    calm *= 0.65;
   }
   if (view.sentiment <= -0.4) {
     cues.push(`sentiment: ${view.sentiment.toFixed(2)}`);
@@ -30,7 +30,7 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
   }
   const negative = 1 - calm;
   if (negative >= 0.3) return { polarity: 'negative', intensity: round(negative), cues };
-  const positive = (lexicon.lists.positive ?? []).filter((word) => view.norm.includes(word));
+  const positive = view.norm.match(positiveWords(kit.language, lexicon.lists.positive ?? [])) ?? [];
   if (positive.length > 0 || view.sentiment >= 0.4) {
     return { polarity: 'positive', intensity: round(Math.min(1, 0.3 + 0.2 * positive.length + Math.max(0, view.sentiment) / 2)), cues: positive };
   }
@@ -42,6 +42,19 @@ export function emotionValue(emotion: Emotion): number {
   if (emotion.polarity === 'negative') return -emotion.intensity;
   if (emotion.polarity === 'positive') return emotion.intensity;
   return 0;
+}
+
+const positiveCache = new Map<string, RegExp>();
+
+/** English positive words match whole words only ("ok" is not in "booking"); Chinese has no word spaces. */
+function positiveWords(language: string, words: string[]): RegExp {
+  let re = positiveCache.get(language);
+  if (!re) {
+    const alternation = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+    re = new RegExp(language === 'en' ? `\\b(?:${alternation})\\b` : `(?:${alternation})`, 'gu');
+    positiveCache.set(language, re);
+  }
+  return re;
 }
 
 function round(x: number): number {

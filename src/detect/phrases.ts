@@ -17,7 +17,9 @@ export function matchPhrases(lexicon: Lexicon, view: TextView, kit: LanguageKit)
     for (const entry of lexicon.entries) {
       const m = entry.re.exec(sentence.norm);
       if (!m) continue;
-      if (entry.negatable && kit.isNegated(sentence.norm, m.index)) continue;
+      // Negation is read before the first word of the match: a pattern that starts at a clause break
+      // (", please call us") must not inherit the negation of the clause before it ("if that doesn't help").
+      if (entry.negatable && kit.isNegated(sentence.norm, m.index + Math.max(0, m[0].search(/\p{L}/u)))) continue;
       matches.push({ entry, sentence, matched: m[0] });
       break;
     }

@@ -29,6 +29,7 @@ export interface ConversationDraft {
 
 /** File name without directory and extension: the id stem for conversations without an id. */
 export function fileStem(file: string): string {
+  if (file === '<stdin>') return 'stdin';
   const base = basename(file);
   const ext = extname(base);
   return ext && ext !== base ? base.slice(0, -ext.length) : base;

@@ -87,7 +87,8 @@ export function roleOfWord(word: string): LabelRole | undefined {
 const SUFFIX_NOTE = /^(.+?)\s*[([（【]\s*([^()[\]（）【】]+?)\s*[)\]）】]$/u;
 const PREFIX_NOTE = /^[([（【]\s*([^()[\]（）【】]+?)\s*[)\]）】]\s*(.+)$/u;
 
-function byOption(name: string, options: IngestOptions): Role | undefined {
+/** The role `--agent NAME` / `--customer NAME` give this exact speaker name (case-insensitive), if any. */
+export function roleOfOption(name: string, options: IngestOptions): Role | undefined {
   const key = normName(name);
   if (key === '') return undefined;
   if (options.agent?.some((n) => normName(n) === key)) return 'agent';
@@ -104,7 +105,7 @@ function byOption(name: string, options: IngestOptions): Role | undefined {
 export function roleOfLabel(label: string, options: IngestOptions = {}): SpeakerInfo {
   const text = label.normalize('NFKC').trim().replace(/\s+/g, ' ');
   if (text === '') return {};
-  const opt = byOption(text, options);
+  const opt = roleOfOption(text, options);
   if (opt) return { role: opt, name: text };
 
   const suffix = SUFFIX_NOTE.exec(text);
@@ -112,7 +113,7 @@ export function roleOfLabel(label: string, options: IngestOptions = {}): Speaker
   const note = suffix ? { name: suffix[1]!, word: suffix[2]! } : prefix ? { name: prefix[2]!, word: prefix[1]! } : undefined;
   if (note) {
     const name = cleanName(note.name);
-    const byName = name ? byOption(name, options) : undefined;
+    const byName = name ? roleOfOption(name, options) : undefined;
     if (byName) return { role: byName, name };
     const role = roleOfWord(note.word);
     if (role) return { role, name };

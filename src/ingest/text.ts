@@ -8,9 +8,9 @@ import type { IngestOptions, InputAdapter } from './types.js';
 
 const TS = TIMESTAMP_SOURCE;
 /** `[10:32:05]`, `(00:01:23)`, `10:32`, `2024-03-01 10:32:05` at the start of a line, maybe followed by `-` or `|`. */
-const LEAD_TS = new RegExp(String.raw`^\s*(?:[\[(（【]\s*(${TS})\s*[\])）】]|(${TS})(?=\s|$))\s*[-–—|]?\s*`, 'u');
-/** `Agent [10:32]` — a timestamp after the label. */
-const TRAIL_TS = new RegExp(String.raw`^(.*?)\s*[\[(（【]\s*(${TS})\s*[\])）】]$`, 'u');
+const LEAD_TS = new RegExp(String.raw`^\s*(?:[\[(（【]\s*(${TS})\s*[\])）】]|(${TS})(?![\d:A-Za-z]))\s*[-–—|]?\s*`, 'u');
+/** `Agent [10:32]: text` — a timestamp after the label. */
+const LABEL_TS = new RegExp(String.raw`^([^:：[(（【]{1,40}?)\s*[\[(（【]\s*(${TS})\s*[\])）】]\s*[:：]\s*(.*)$`, 'u');
 /** `Label: text` or `标签：文本`; not `https://`. */
 const SPEAKER = /^([^:：]{1,48}?)\s*[:：](?!\/\/)\s*(.*)$/u;
 /** A separator line: three or more = or -, maybe with a header (`=== conversation 42 ===`, `--- id: ABC ---`). */
@@ -81,17 +81,16 @@ function parseLine(line: Line, options: IngestOptions): Item {
     start = parseTimestamp(ts[1] ?? ts[2] ?? '');
     rest = rest.slice(ts[0].length);
   }
-  const m = SPEAKER.exec(rest.trim());
-  if (!m) return item;
-  let label = m[1]!.trim();
-  const trail = TRAIL_TS.exec(label);
-  if (trail && trail[1]!.trim() !== '') {
-    label = trail[1]!.trim();
-    start ??= parseTimestamp(trail[2]!);
-  }
+  rest = rest.trim();
+  const withTime = LABEL_TS.exec(rest);
+  const m = withTime ? null : SPEAKER.exec(rest);
+  if (!withTime && !m) return item;
+  const label = (withTime ? withTime[1]! : m![1]!).trim();
+  if (withTime) start ??= parseTimestamp(withTime[2]!);
+  const said = (withTime ? withTime[3] : m![2]) ?? '';
   const info = roleOfLabel(label, options);
   if (!speakerShaped(label, info)) return item;
-  item.turn = { label, info, text: m[2] ?? '' };
+  item.turn = { label, info, text: said };
   if (start !== undefined) item.turn.start = start;
   return item;
 }
@@ -132,6 +131,34 @@ function splitSegments(text: string): Segment[] {
   return segments.filter((s) => s.header !== undefined || s.lines.some((l) => l.text.trim() !== ''));
 }
 
+/**
+ * A label without a role seen once is most likely part of a message ("Order number: 123",
+ * "Thanks: ..."), not a speaker, when the conversation's two sides are already accounted for:
+ * agent and customer are both known, or one is known and a repeated unnamed speaker can be the other.
+ * Such lines become continuation lines. Labels that are the name of a known speaker are kept.
+ */
+function demoteOneOffLabels(items: Item[]): void {
+  const roles = new Set(items.map((it) => it.turn?.info.role));
+  const names = new Set(
+    items.flatMap((it) => (it.turn?.info.role && it.turn.info.name ? [it.turn.info.name.toLowerCase()] : [])),
+  );
+  const counts = new Map<string, number>();
+  for (const it of items) {
+    if (it.turn && it.turn.info.role === undefined) {
+      const k = it.turn.label.toLowerCase();
+      if (!names.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const repeated = [...counts.values()].filter((n) => n > 1).length;
+  const hasAgent = roles.has('agent');
+  const hasCustomer = roles.has('customer');
+  if (!((hasAgent && hasCustomer) || ((hasAgent || hasCustomer) && repeated >= 1))) return;
+  for (const it of items) {
+    const k = it.turn?.label.toLowerCase();
+    if (k !== undefined && it.turn?.info.role === undefined && counts.get(k) === 1) delete it.turn;
+  }
+}
+
 interface SegmentTurns {
   segment: Segment;
   turns: PendingTurn[];
@@ -142,23 +169,7 @@ interface SegmentTurns {
 function segmentTurns(segment: Segment, file: string, options: IngestOptions): SegmentTurns {
   const skipped: Skipped[] = [];
   const items = segment.lines.filter((l) => l.text.trim() !== '').map((l) => parseLine(l, options));
-  // A label seen once, in a conversation whose agent and customer are already known, is most likely
-  // part of a message ("Order number: 123"), not a third speaker.
-  const roles = new Set(items.map((it) => it.turn?.info.role));
-  const names = new Set(items.flatMap((it) => (it.turn?.info.role && it.turn.info.name ? [it.turn.info.name.toLowerCase()] : [])));
-  if (roles.has('agent') && roles.has('customer')) {
-    const counts = new Map<string, number>();
-    for (const it of items) {
-      if (it.turn && it.turn.info.role === undefined) {
-        const k = it.turn.label.toLowerCase();
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-    }
-    for (const it of items) {
-      const k = it.turn?.label.toLowerCase();
-      if (k !== undefined && it.turn?.info.role === undefined && counts.get(k) === 1 && !names.has(k)) delete it.turn;
-    }
-  }
+  demoteOneOffLabels(items);
   const turns: PendingTurn[] = [];
   const preamble: Item[] = [];
   for (const it of items) {
@@ -192,7 +203,7 @@ function segmentTurns(segment: Segment, file: string, options: IngestOptions): S
 export function parseText(text: string, file: string, options: IngestOptions = {}): ParseResult {
   const skipped: Skipped[] = [];
   const conversations: Conversation[] = [];
-  const parts = splitSegments(text).map((s) => segmentTurns(s, file, options));
+  const parts = splitSegments(text.replace(/^\uFEFF/, '')).map((s) => segmentTurns(s, file, options));
   const withTurns = parts.filter((p) => p.turns.length > 0);
   if (withTurns.length === 0) {
     if (text.trim() !== '') {

@@ -3,7 +3,7 @@
 
 /** A timestamp as written in chat logs: optional date, then H:MM[:SS[.fff]] [AM|PM], optional zone. */
 export const TIMESTAMP_SOURCE =
-  String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T|\s+))?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?`;
+  String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T|\s+))?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))?(?:Z|[+-]\d{2}:?\d{2})?`;
 
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
 const DATE_TIME =

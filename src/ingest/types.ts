@@ -10,6 +10,8 @@ export interface IngestOptions {
   customer?: string[];
   /** --columns role=Sender,text=Body: CSV header overrides, keyed by heard's field name. */
   columns?: Partial<Record<CsvField, string>>;
+  /** Where "-" reads from (default process.stdin); tests pass their own stream. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export type CsvField = 'conversation' | 'agent' | 'role' | 'speaker' | 'text' | 'timestamp';

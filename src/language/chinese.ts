@@ -16,10 +16,16 @@ function simplifier(): (text: string) => string {
   return toSimplified;
 }
 
-// Chat agents often separate sentences with spaces alone, so a space between Han characters ends one too.
-const SENTENCE_END = /(?<=[。！？!?；;…~～\n])|(?<=\.)\s+|\s{2,}|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+// Chat agents often separate sentences with spaces alone, so a space between Han characters ends one too,
+// except after a word that cannot end a clause (帮您 联系下站点 is one sentence broken by a stray space).
+// Weibo replies end sentences with a half-width "." and no space (非常抱歉.我们会……).
+const SENTENCE_END =
+  /(?<=[。！？!?；;…~～\n])|(?<=\.)\s+|(?<=\p{Script=Han}\.)(?=[^\d\s.])|\s{2,}|(?<=\p{Script=Han})(?<![帮给为替幫給為]您|[帮给为替幫給為]你|[把和跟与的在向将从对與將從對])\s+(?=\p{Script=Han})/u;
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
-const NEGATION = /(?:不|没|沒|无法|無法|别|未|不能|不会|不可以|不行|无)$/u;
+// A negator close before the phrase, in the same clause: 无法为您补发, 没有办法为您取消, 不能帮您退.
+const NEGATOR_NEAR = /(?:不|没|无|未|别|勿|莫)[^不没无未别勿莫]{0,3}$/u;
+// Words that contain a negator but negate nothing that follows (不好意思为您…, 不断为您…).
+const NOT_NEGATING = /不好意思|不客气|不用客气|不便|不断|不错|不少|不久|不同|不过|不仅|不如|无论|不管|无误|没问题|没有问题|没关系|特别|分别|区别|个别|识别|级别/gu;
 const CLAUSE_BREAK = /[，,。！？!?；;：:\s]/u;
 
 export function normaliseChinese(text: string): string {
@@ -60,9 +66,9 @@ export function createChineseKit(): LanguageKit {
       return { language: 'zh', text, norm: sentences.map((s) => s.norm).join(' '), sentences, words, sentiment: 0 };
     },
     isNegated(norm: string, index: number): boolean {
-      const before = norm.slice(Math.max(0, index - 6), index);
-      const clause = before.split(CLAUSE_BREAK).pop() ?? '';
-      return NEGATION.test(clause) || /(?:不|没|无法|不能)/u.test(clause.slice(-3));
+      const before = norm.slice(Math.max(0, index - 8), index);
+      const clause = (before.split(CLAUSE_BREAK).pop() ?? '').replace(NOT_NEGATING, '·');
+      return NEGATOR_NEAR.test(clause);
     },
   };
 }

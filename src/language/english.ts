@@ -34,6 +34,10 @@ function wink(): WinkNlp {
 }
 
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+// wink reads http(s) links as one token, so they stay in the sentence ("follow the steps here: <url>" needs to see
+// the link); bare www. links it splits into sentences, so those are removed before wink reads the text.
+const BARE_WWW = /(^|\s)www\.\S+/giu;
+const LINK_TOKEN = /^(?:https?:|www\.)|\//u;
 const HANDLE = /(^|\s)@\w+/gu;
 const NEGATION = /\b(?:not|no|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|unable to|nothing|neither|nor)\b|n't\b/u;
 const CLAUSE_BREAK = /[,.;:!?]|\b(?:but|however|although|though|and)\b/giu;
@@ -53,14 +57,16 @@ export function normaliseEnglish(text: string): string {
 export function createEnglishKit(): LanguageKit {
   const { readDoc, its } = ((n) => ({ readDoc: n.readDoc.bind(n), its: n.its }))(wink());
   const stopwords = new Set(loadLexicon('en', 'stopwords').lists.words ?? []);
-  const contentWords = (lemmas: string[]) =>
-    lemmas.map((w) => w.toLowerCase()).filter((w) => /\p{L}/u.test(w) && w.length > 1 && !stopwords.has(w));
+  // wink gives no lemma (undefined) for a few contracted tokens ("didnt", "cannot"): they carry no content anyway.
+  const contentWords = (lemmas: (string | undefined)[]) =>
+    lemmas.map((w) => (w ?? '').toLowerCase()).filter((w) => /\p{L}/u.test(w) && w.length > 1 && !stopwords.has(w) && !LINK_TOKEN.test(w));
   return {
     language: 'en',
     view(text: string): TextView {
       const norm = normaliseEnglish(text);
-      // wink reads the text with links, handles and redactions removed, so they never become "content".
-      const doc = readDoc(text.replace(URL_RE, ' ').replace(REDACTION, ' ').replace(HANDLE, '$1'));
+      // wink reads the text with handles and redactions removed, so they never become "content"; links are
+      // filtered out of the content words instead.
+      const doc = readDoc(text.replace(BARE_WWW, '$1').replace(REDACTION, ' ').replace(HANDLE, '$1'));
       const sentences: Sentence[] = [];
       doc.sentences().each((sentence) => {
         const raw = sentence.out().trim();

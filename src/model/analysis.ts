@@ -73,12 +73,24 @@ export interface Trajectory {
   direction: 'calmer' | 'steady' | 'worse' | 'unknown';
 }
 
+/** How the score was made (README, "Scores"): each part 0..100, penalty in points. */
+export interface ScoreParts {
+  score: number;
+  /** Weighted share of expected moves met. */
+  moves: number;
+  /** Where the customer ended up: their last emotion reading mapped onto 0..100 (50 = neutral). */
+  outcome: number;
+  penalty: number;
+}
+
 export interface ConversationResult {
   id: string;
   agent: string;
   source: string;
   language: Language;
   score: number | null;
+  /** The parts the score was made of; null when nothing was expected. */
+  scoreParts: ScoreParts | null;
   moves: Record<CoreMove, MoveStatus>;
   findings: Finding[];
   trajectory: Trajectory;

@@ -184,10 +184,38 @@ describe('cs-dev comparison', () => {
   it('lists conversation-level "missing" disagreements', () => {
     const fp = csErrors([c1, c2], 'missing-solution', 10);
     expect(fp).toMatchObject({ total: 1, fp: 1, fn: 0 });
-    expect(fp.examples[0]).toMatchObject({ id: 'c1', kind: 'fp', gold: 'present', predicted: 'missing', turn: 2 });
-    expect(fp.examples[0]!.note).toBe('No way forward offered.');
+    // The need the analyzer saw, and the agent turn the labellers credited with a solution.
+    expect(fp.examples[0]).toMatchObject({
+      id: 'c1',
+      kind: 'fp',
+      gold: 'present',
+      predicted: 'missing',
+      turn: 2,
+      customer: 'It never arrived.',
+      text: 'That is how it is.',
+      note: 'labellers saw solution in agent turn 3',
+    });
+    // The agent turn the analyzer wrongly credited.
     const fn = csErrors([c1, c2], 'missing-acknowledgement', 10);
-    expect(fn.examples[0]).toMatchObject({ id: 'c2', kind: 'fn', gold: 'missing', predicted: 'late', turn: 1 });
+    expect(fn.examples[0]).toMatchObject({
+      id: 'c2',
+      kind: 'fn',
+      gold: 'missing',
+      predicted: 'late',
+      turn: 1,
+      text: 'Try the reset link, we understand.',
+    });
+    // No need seen at all: the customer's turns are shown.
+    const c3 = compareCs(
+      result('c3', [turn(0, 'customer', 'Still broken.'), turn(1, 'agent', 'OK.'), turn(2, 'customer', 'Ugh.')]),
+      cs({ turns: { '1': [] }, conversation: { acknowledgement: 'missing' } }),
+    );
+    expect(csErrors([c3], 'missing-acknowledgement', 10).examples[0]).toMatchObject({
+      kind: 'fn',
+      predicted: 'not_expected',
+      customer: 'Still broken. | Ugh.',
+      note: 'analyzer saw no need for acknowledgement',
+    });
   });
 
   it('explains labels it does not know', () => {

@@ -25,6 +25,7 @@ export function result(
     source: 'test.jsonl',
     language: 'en',
     score: extra.score ?? null,
+    scoreParts: null,
     moves: { acknowledgement: 'not_expected', paraphrase: 'not_expected', solution: 'not_expected', ...moves },
     findings: extra.findings ?? [],
     trajectory: { start: null, end: null, direction: 'unknown' },

@@ -1,0 +1,35 @@
+// A direct answer to the customer's question is the solution to that request ("do you open on Sundays?" →
+// "Yes, from 10 to 4"). Phrase lists cannot see this; the context can: the customer just asked, and the
+// agent replies with a statement about the same things, neither a refusal nor a question back.
+import type { TurnDetector } from '../types.js';
+import { loadLexicon } from '../../language/lexicon.js';
+import { firstPhrase } from '../phrases.js';
+
+const description = "answers the question the customer just asked";
+const QUESTION = /[?？]|(?:吗|嘛|么|呢)\s*$/u;
+const ASKS_BACK = /[?？]\s*$/u;
+
+const directAnswer: TurnDetector = {
+  meta: { id: 'solution', kind: 'move', description },
+  detect({ view, kit, customerBefore, found }) {
+    if (found.has('solution')) return undefined;
+    const asked = customerBefore.at(-1)?.sentences.filter((s) => QUESTION.test(s.text));
+    if (!asked?.length) return undefined;
+    if (firstPhrase(loadLexicon(kit.language, 'refusal'), view, kit)) return undefined;
+    const askedWords = new Set(asked.flatMap((s) => s.words));
+    const exclude = loadLexicon(kit.language, 'solution').exclude;
+    for (const sentence of view.sentences) {
+      if (ASKS_BACK.test(sentence.text) || exclude.some((e) => e.re.test(sentence.norm))) continue;
+      const shared = sentence.words.filter((w) => askedWords.has(w));
+      if (shared.length === 0) continue;
+      return {
+        id: 'solution',
+        quote: sentence.text,
+        rule: 'direct-answer',
+        why: `answers the customer's question about ${[...new Set(shared)].slice(0, 4).join(', ')} — ${description}`,
+      };
+    }
+    return undefined;
+  },
+};
+export default directAnswer;

@@ -1,0 +1,96 @@
+// The human view: one row per agent, then the conversations that most need a QA analyst's eyes.
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { CORE_MOVES } from '../model/analysis.js';
+import type { ConversationResult, CoreMove, Finding } from '../model/analysis.js';
+import type { HeardReport, MoveRate } from '../model/report.js';
+
+export interface TableOptions {
+  color: boolean;
+  /** How many of the lowest-scoring conversations to show with their findings. */
+  worst?: number;
+}
+
+const MOVE_LABEL: Record<CoreMove, string> = { acknowledgement: 'Ack', paraphrase: 'Para', solution: 'Solution' };
+const QUOTE_CHARS = 140;
+
+export function formatTable(report: HeardReport, options: TableOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const { summary } = report;
+  out.push(
+    c.bold(`heard ${report.tool.version}`) +
+      ` — ${summary.conversations} conversations (${summary.scored} scored), ${summary.agents} agents, ${summary.turns} turns` +
+      ` · overall score ${scoreText(c, summary.score)}`,
+  );
+  if (report.agents.length) {
+    const table = new Table({
+      head: ['Agent', 'Convs', 'Score', ...CORE_MOVES.map((m) => MOVE_LABEL[m]), 'Neg. lang.', 'Coach first'],
+      style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
+      wordWrap: true,
+      colWidths: [18, 7, 7, 12, 12, 12, 11, 44],
+    });
+    for (const agent of report.agents) {
+      const coaching = agent.coaching[0];
+      table.push([
+        agent.agent,
+        `${agent.conversations}`,
+        scoreText(c, agent.score),
+        ...CORE_MOVES.map((m) => rateText(agent.moves[m])),
+        `${agent.flags.negative_language}`,
+        coaching ? `${coaching.move}: ${coaching.message}` : '—',
+      ]);
+    }
+    out.push(table.toString());
+  }
+  const worst = worstConversations(report.conversations, options.worst ?? 5);
+  if (worst.length) {
+    out.push('', c.bold('Conversations to review'));
+    for (const conversation of worst) out.push(...conversationLines(c, conversation));
+  }
+  if (summary.skipped.length) {
+    out.push('', c.yellow(`Skipped ${summary.skipped.length} item(s):`));
+    for (const item of summary.skipped) out.push(`  ${item.source}: ${item.reason}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function worstConversations(conversations: ConversationResult[], n: number): ConversationResult[] {
+  return conversations
+    .filter((r) => r.findings.length > 0)
+    .sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.findings.length - a.findings.length || a.id.localeCompare(b.id))
+    .slice(0, n);
+}
+
+function conversationLines(c: ChalkInstance, r: ConversationResult): string[] {
+  const lines = [`${c.bold(r.id)} (${r.source}) agent ${r.agent} · score ${scoreText(c, r.score)} · ${r.language}`];
+  for (const finding of r.findings) lines.push(...findingLines(c, finding));
+  return lines;
+}
+
+function findingLines(c: ChalkInstance, f: Finding): string[] {
+  const label = f.move ? `${f.kind} ${f.move}` : f.kind.replace('_', ' ');
+  const colour = f.kind === 'missing' || f.kind === 'negative_language' ? c.red : c.yellow;
+  const lines = [`  ${colour(label.padEnd(24))} turn ${f.turn}: ${f.message}`];
+  if (f.evidence.customer) lines.push(`  ${' '.repeat(24)} customer: “${clip(f.evidence.customer)}”`);
+  if (f.evidence.agent) lines.push(`  ${' '.repeat(24)} agent${f.agentTurn !== undefined ? ` (turn ${f.agentTurn})` : ''}: “${clip(f.evidence.agent)}”`);
+  if (f.suggestion) lines.push(`  ${' '.repeat(24)} ${c.green('try')}: ${f.suggestion}`);
+  return lines;
+}
+
+function rateText(rate: MoveRate): string {
+  if (rate.expected === 0) return 'n/a';
+  return `${Math.round((rate.rate ?? 0) * 100)}% (${rate.met + rate.late}/${rate.expected})`;
+}
+
+function scoreText(c: ChalkInstance, score: number | null): string {
+  if (score === null) return c.dim('n/a');
+  const text = score.toFixed(score % 1 === 0 ? 0 : 1);
+  return score >= 80 ? c.green(text) : score >= 50 ? c.yellow(text) : c.red(text);
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > QUOTE_CHARS ? `${flat.slice(0, QUOTE_CHARS)}…` : flat;
+}

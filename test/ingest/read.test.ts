@@ -1,0 +1,176 @@
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adapters, detectFormat } from '../../src/ingest/index.js';
+import { decode, readInputs } from '../../src/ingest/read.js';
+import { firstInvalidUtf8 } from '../../src/ingest/decode.js';
+import { fx, turnsOf } from './helpers.js';
+
+describe('decode', () => {
+  it('strips a UTF-8 BOM', () => {
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]), 'f')).toEqual({ ok: true, text: 'hi' });
+  });
+
+  it('reports the byte offset of the first invalid sequence', () => {
+    const bytes = new Uint8Array([...Buffer.from('客服：'), 0xc3, 0x28]);
+    expect(firstInvalidUtf8(bytes)).toBe(9);
+    expect(decode(bytes, 'f')).toEqual({
+      ok: false,
+      reason: 'not valid UTF-8: invalid byte sequence at byte offset 9 (0xC3 0x28); save the file as UTF-8',
+    });
+  });
+
+  it('finds overlong forms, surrogates and truncated sequences', () => {
+    expect(firstInvalidUtf8(Buffer.from('ok 你好 😀'))).toBe(-1);
+    expect(firstInvalidUtf8(new Uint8Array([0x41, 0xc0, 0xaf]))).toBe(1); // overlong "/"
+    expect(firstInvalidUtf8(new Uint8Array([0x41, 0x42, 0xed, 0xa0, 0x80]))).toBe(2); // surrogate
+    expect(firstInvalidUtf8(new Uint8Array([0x41, 0xe4, 0xbd]))).toBe(1); // truncated
+    expect(firstInvalidUtf8(new Uint8Array([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // above U+10FFFF
+  });
+
+  it('names UTF-16 instead of pointing at byte 0', () => {
+    const r = decode(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'chat.txt');
+    expect(r).toEqual({
+      ok: false,
+      reason: 'looks like UTF-16 (byte-order mark 0xFF 0xFE); only UTF-8 is supported, save it as UTF-8',
+    });
+  });
+});
+
+describe('detectFormat', () => {
+  it('goes by extension first, then by content', () => {
+    expect(detectFormat('a.TSV', 'Agent: hi')).toBe('csv');
+    expect(detectFormat('a.ndjson', '')).toBe('json');
+    expect(detectFormat('a.log', '{"id":1}')).toBe('text');
+    expect(detectFormat('export', '[{"id": 1, "turns": []}]')).toBe('json');
+    expect(detectFormat('export', 'ticket_id,sender,message\n1,agent,hi')).toBe('csv');
+    expect(detectFormat('export', 'Agent: hi')).toBe('text');
+    expect(detectFormat('-', 'whatever')).toBe('text');
+  });
+
+  it('has one adapter per format, each naming its extensions', () => {
+    expect(Object.keys(adapters).sort()).toEqual(['csv', 'json', 'text']);
+    expect(adapters.text.extensions).toEqual(['.txt', '.log']);
+    expect(adapters.csv.extensions).toEqual(['.csv', '.tsv']);
+    expect(adapters.json.extensions).toEqual(['.json', '.jsonl', '.ndjson']);
+  });
+});
+
+describe('readInputs', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'heard-ingest-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('reads a directory recursively in sorted path order, picking known extensions only', async () => {
+    const dir = fx('tree');
+    const result = await readInputs([dir], {});
+    expect(result.conversations.map((c) => [c.id, c.source.file])).toEqual([
+      ['a-chat', join(dir, 'a-chat.txt')],
+      ['B-1', join(dir, 'b-tickets.csv')],
+      ['C-1', join(dir, 'nested', 'c-conv.jsonl')],
+    ]);
+    expect(turnsOf(result.conversations[1])).toEqual([
+      'customer|customer|Second file first row',
+      'agent|agent|Second file reply',
+    ]);
+    // README.md, notes.xyz and .hidden.txt are not read; d-broken.txt is read but not valid UTF-8.
+    expect(result.filesRead).toBe(3);
+    expect(result.skipped).toEqual([
+      {
+        source: join(dir, 'd-broken.txt'),
+        reason: 'not valid UTF-8: invalid byte sequence at byte offset 13 (0xFF 0xFE 0x20 0x62); save the file as UTF-8',
+      },
+    ]);
+  });
+
+  it('reports invalid UTF-8 with the file and offset, strips a BOM, and goes on with the other files', async () => {
+    const result = await readInputs([fx('invalid-utf8.txt'), fx('bom.txt'), fx('bom.csv')], {});
+    expect(result.skipped).toEqual([
+      {
+        source: fx('invalid-utf8.txt'),
+        reason: 'not valid UTF-8: invalid byte sequence at byte offset 26 (0xE9 0x20 0x61 0x75); save the file as UTF-8',
+      },
+    ]);
+    expect(turnsOf(result.conversations[0])).toEqual([
+      'agent|Agent|Hello, how can I help?',
+      'customer|Customer|My order 3318 never arrived.',
+    ]);
+    // The BOM must not end up in the first CSV header ("ticket_id" still found).
+    expect(result.conversations[1]!.id).toBe('T-9');
+    expect(result.filesRead).toBe(2);
+  });
+
+  it('reports missing paths and keeps going', async () => {
+    const missing = join(tmp, 'nope.txt');
+    const result = await readInputs([missing, fx('bom.txt')], {});
+    expect(result.skipped).toEqual([{ source: missing, reason: 'no such file or directory' }]);
+    expect(result.conversations).toHaveLength(1);
+  });
+
+  // root reads everything, so this can only be checked as another user.
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
+    const file = join(tmp, 'locked.txt');
+    writeFileSync(file, 'Agent: hi\n');
+    chmodSync(file, 0o000);
+    const result = await readInputs([file], {});
+    expect(result.skipped).toEqual([{ source: file, reason: 'permission denied' }]);
+  });
+
+  it('survives symlink loops and reads each file once', async () => {
+    const root = join(tmp, 'loop');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    writeFileSync(join(root, 'sub', 'chat.txt'), 'Agent: hi\nCustomer: hello\n');
+    symlinkSync(root, join(root, 'sub', 'back'), 'dir');
+    symlinkSync(join(root, 'sub', 'chat.txt'), join(root, 'alias.txt'));
+    const result = await readInputs([root, join(root, 'sub', 'chat.txt')], {});
+    expect(result.conversations.map((c) => c.source.file)).toEqual([join(root, 'alias.txt')]);
+    expect(result.filesRead).toBe(1);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reads "-" from stdin, sniffing the format', async () => {
+    const stdin = Readable.from([Buffer.from('{"id": "in-1", "turns": [{"role": "customer", "text": "来自标准输入"}]}\n')]);
+    const result = await readInputs(['-'], { stdin });
+    expect(result.filesRead).toBe(1);
+    expect(result.conversations.map((c) => [c.id, c.source.file, c.turns[0]!.text])).toEqual([
+      ['in-1', '<stdin>', '来自标准输入'],
+    ]);
+  });
+
+  it('uses --input-format over the extension', async () => {
+    const file = join(tmp, 'export.txt');
+    writeFileSync(file, 'ticket_id,sender,message\nX-1,agent,hello\n');
+    const asCsv = await readInputs([file], { format: 'csv' });
+    expect(asCsv.conversations.map((c) => c.id)).toEqual(['X-1']);
+    const asText = await readInputs([file], {});
+    expect(asText.conversations).toEqual([]);
+    expect(asText.skipped[0]!.reason).toMatch(/^no "Speaker: text" lines found/);
+  });
+
+  it('turns an adapter that throws into a Skipped entry for that file only', async () => {
+    const bad = join(tmp, 'bad.csv');
+    writeFileSync(bad, 'role,text\nagent,hi\n');
+    const original = adapters.csv.parse;
+    adapters.csv.parse = () => {
+      throw new Error('boom');
+    };
+    try {
+      const result = await readInputs([bad, fx('bom.txt')], {});
+      expect(result.skipped).toEqual([{ source: bad, reason: 'could not parse as csv: boom' }]);
+      expect(result.conversations).toHaveLength(1);
+    } finally {
+      adapters.csv.parse = original;
+    }
+  });
+
+  it('counts an empty file', async () => {
+    const file = join(tmp, 'empty.txt');
+    writeFileSync(file, '\n\n');
+    expect(await readInputs([file], {})).toEqual({
+      conversations: [],
+      skipped: [{ source: file, reason: 'empty file' }],
+      filesRead: 1,
+    });
+  });
+});

@@ -3,9 +3,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, HeardError } from './errors.js';
+import { INPUT_FORMATS } from '../ingest/types.js';
 import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
 import type { Language } from '../model/conversation.js';
-import type { ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/formats.js';
+import type { ReportFormat } from '../report/formats.js';
 
 interface AnalyzeFlags {
   format?: ReportFormat;
@@ -33,9 +35,9 @@ export function buildProgram(): Command {
     .command('analyze')
     .description('analyse transcripts (files, directories or - for stdin) and report per agent and conversation')
     .argument('<paths...>', 'transcript files, directories (recursed) or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format (default: table on a terminal, json otherwise)').choices(['table', 'json', 'jsonl']))
+    .addOption(new Option('-f, --format <format>', 'report format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(['text', 'csv', 'json']))
+    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(INPUT_FORMATS))
     .option('--agent <name>', 'speaker name that is the agent (repeatable)', collect, [])
     .option('--customer <name>', 'speaker name that is the customer (repeatable)', collect, [])
     .option('--columns <mapping>', 'CSV columns, e.g. role=Sender,text=Body', parseColumns)

@@ -1,6 +1,7 @@
 // The customer's side: what each customer turn shows of their feelings (lexicons/<lang>/emotion.yml).
 import type { Emotion } from '../model/analysis.js';
-import type { LanguageKit, TextView } from '../language/index.js';
+import type { LanguageKit, Sentence, TextView } from '../language/index.js';
+import type { LexiconEntry } from '../language/lexicon.js';
 import { loadLexicon } from '../language/lexicon.js';
 
 const INTENSITY_MARKS = /[!！]{2,}|[?？]{2,}|[?？][!！]|[!！][?？]/u;
@@ -14,10 +15,12 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
   const lexicon = loadLexicon(kit.language, 'emotion');
   const cues: string[] = [];
   let calm = 1;
+  // Sentences that only imagine trouble ("if it never arrives, what then?", 如果…怎么办) show no feeling yet.
+  const sentences = view.sentences.filter((s) => !lexicon.exclude.some((e) => e.re.test(s.norm)));
   for (const entry of lexicon.entries) {
-    const m = entry.re.exec(view.norm);
-    if (!m || (entry.negatable && kit.isNegated(view.norm, m.index))) continue;
-    cues.push(`${entry.id}: ${m[0].trim()}`);
+    const cue = firstCue(entry, sentences, kit);
+    if (cue === undefined) continue;
+    cues.push(`${entry.id}: ${cue}`);
     calm *= 1 - entry.weight;
   }
   if (INTENSITY_MARKS.test(view.text) || SHOUTING.test(view.text)) {
@@ -42,6 +45,14 @@ export function emotionValue(emotion: Emotion): number {
   if (emotion.polarity === 'negative') return -emotion.intensity;
   if (emotion.polarity === 'positive') return emotion.intensity;
   return 0;
+}
+
+function firstCue(entry: LexiconEntry, sentences: Sentence[], kit: LanguageKit): string | undefined {
+  for (const sentence of sentences) {
+    const m = entry.re.exec(sentence.norm);
+    if (m && !(entry.negatable && kit.isNegated(sentence.norm, m.index))) return m[0].trim();
+  }
+  return undefined;
 }
 
 const positiveCache = new Map<string, RegExp>();

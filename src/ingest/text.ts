@@ -2,7 +2,7 @@
 // several conversations per file separated by a line of === or ---.
 import type { Conversation, ParseResult, Skipped } from '../model/conversation.js';
 import { buildConversation, fileStem, type PendingTurn } from './normalise.js';
-import { roleOfLabel, type SpeakerInfo } from './roles.js';
+import { roleOfLabel, roleOfOption, type SpeakerInfo } from './roles.js';
 import { parseTimestamp, TIMESTAMP_SOURCE } from './time.js';
 import type { IngestOptions, InputAdapter } from './types.js';
 
@@ -19,7 +19,7 @@ const ID_PREFIX =
   /^(?:(?:conversation|conv|chat|ticket|call|session|case|transcript)(?![\p{L}])|对话|對話|会话|會話|工单|工單|编号|編號|id(?![\p{L}]))\s*[#:：=]?\s*/iu;
 
 const HAN = /\p{Script=Han}/u;
-const SENTENCE_PUNCT = /[,;!?"“”‘’…，。；！？、]/u;
+const SENTENCE_PUNCT = /[,;!?"“”…，。；！？、]/u;
 /** Chinese characters that appear in sentences, not in names or titles. */
 const CJK_FUNCTION = /[我你他她了吗呢吧啊给說说是在要想没沒把被的就都也]/u;
 /** Labels that introduce content inside a message ("Order number: 123"), not a speaker. */
@@ -32,7 +32,8 @@ const LATIN_STOP = new Set([
 const CJK_STOP = /订单|訂單|单号|單號|备注|備註|地址|电话|電話|手机|手機|时间|時間|金额|金額|原因|问题|問題|注意|提示|邮箱|郵箱|账号|帳號|姓名|日期|价格|價格|链接|鏈接|商品|型号|型號/u;
 
 /** Could this label be a speaker at all (short, no sentence punctuation)? */
-function speakerShaped(label: string, info: SpeakerInfo): boolean {
+function speakerShaped(label: string, info: SpeakerInfo, options: IngestOptions): boolean {
+  if (roleOfOption(label, options) !== undefined) return true; // named by --agent / --customer
   if (label.length > 40 || !/\p{L}/u.test(label) || SENTENCE_PUNCT.test(label)) return false;
   const words = label.split(/\s+/);
   if (words.length > 4) return false;
@@ -89,7 +90,7 @@ function parseLine(line: Line, options: IngestOptions): Item {
   if (withTime) start ??= parseTimestamp(withTime[2]!);
   const said = (withTime ? withTime[3] : m![2]) ?? '';
   const info = roleOfLabel(label, options);
-  if (!speakerShaped(label, info)) return item;
+  if (!speakerShaped(label, info, options)) return item;
   item.turn = { label, info, text: said };
   if (start !== undefined) item.turn.start = start;
   return item;

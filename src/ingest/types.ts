@@ -1,6 +1,8 @@
 import type { ParseResult } from '../model/conversation.js';
 
-export type InputFormat = 'text' | 'csv' | 'json';
+/** Every input format heard reads (kept here, light, so the CLI can list them without loading parsers). */
+export const INPUT_FORMATS = ['text', 'csv', 'json'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface IngestOptions {
   /** --input-format: skip detection. */

@@ -238,3 +238,15 @@ describe('text: timestamps next to labels', () => {
     expect(parseText('\uFEFFAgent: hi', 'x.txt').conversations[0]!.turns[0]!.speaker).toBe('Agent');
   });
 });
+
+describe('text: --agent names that do not look like labels', () => {
+  it('accepts any exact speaker name given on the command line', () => {
+    const text = 'help desk (tier 2, night shift): Hello\nKen: My router reboots.\n';
+    expect(parseText(text, 'x.txt').conversations).toEqual([]);
+    const { conversations } = parseText(text, 'x.txt', { agent: ['Help Desk (tier 2, night shift)'] });
+    expect(turnsOf(conversations[0])).toEqual([
+      'agent|help desk (tier 2, night shift)|Hello',
+      'customer|Ken|My router reboots.',
+    ]);
+  });
+});

@@ -12,12 +12,16 @@ const paraphrase: TurnDetector = {
     if (customerBefore.length === 0) return undefined;
     const lexicon = loadLexicon(kit.language, 'paraphrase');
     const minShared = Number(lexicon.lists.minSharedWords?.[0] ?? 2);
-    // The customer's words from their last two turns: a paraphrase answers what was just said.
-    const customerWords = new Set(customerBefore.slice(-2).flatMap((v) => v.words));
+    // A short restatement ("So covid has been hard on you?") carries few words: one shared content word is
+    // enough when it is a large part of what the sentence says.
+    const minRatio = Number(lexicon.lists.minSharedRatio?.[0] ?? 1);
+    const recent = Number(lexicon.lists.customerTurns?.[0] ?? 2);
+    // The customer's words from their last turns: a paraphrase answers what was just said.
+    const customerWords = new Set(customerBefore.slice(-recent).flatMap((v) => v.words));
     for (const match of matchPhrases(lexicon, view, kit)) {
-      const sentenceWords = match.sentence.words;
-      const shared = [...new Set(sentenceWords.filter((w) => customerWords.has(w)))];
-      if (shared.length >= minShared) {
+      const sentenceWords = new Set(match.sentence.words);
+      const shared = [...sentenceWords].filter((w) => customerWords.has(w));
+      if (shared.length >= minShared || (shared.length > 0 && shared.length / sentenceWords.size >= minRatio)) {
         return {
           id: 'paraphrase',
           quote: match.sentence.text,

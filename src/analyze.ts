@@ -11,6 +11,7 @@ import { emotionValue } from './detect/emotion.js';
 import { customerNeeds } from './judge/needs.js';
 import type { Need } from './judge/needs.js';
 import { judgeConversation } from './judge/judge.js';
+import { byTurn, judgeTiming } from './judge/timing.js';
 import { scoreConversation } from './score/conversation.js';
 import { round, summariseAgent } from './score/agent.js';
 import { VERSION } from './version.js';
@@ -61,7 +62,10 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
         turns.push(analysed);
       }
       markCanned(turns);
-      const { moves, findings } = judgeConversation(turns, needs, language);
+      const { moves, findings: moveFindings } = judgeConversation(turns, needs, language);
+      // Calls are also judged by their times: interruptions and dead air join the move findings.
+      const timed = judgeTiming(turns, language);
+      const findings = [...moveFindings, ...timed.findings].sort(byTurn);
       const trajectory = trajectoryOf(turns);
       const scoreParts = scoreConversation(moves, findings, trajectory);
       return {
@@ -74,6 +78,7 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
         moves,
         findings,
         trajectory,
+        ...(timed.timing ? { timing: timed.timing } : {}),
         turns,
       };
     },

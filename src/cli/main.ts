@@ -1,25 +1,16 @@
-// The only place that reads argv and writes to stdout/stderr. Heavy modules (language models, analyzer)
-// are imported inside the action, so `--version` and `--help` start fast.
+// The only place that reads argv and writes to stdout/stderr. Each command's module, and through it the heavy
+// ones (language models, analyzer, formatters), is imported inside its action, so `--version` and `--help`
+// start fast.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, HeardError } from './errors.js';
 import { INPUT_FORMATS } from '../ingest/types.js';
-import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
-import type { Language } from '../model/conversation.js';
-import { REPORT_FORMATS } from '../report/formats.js';
-import type { ReportFormat } from '../report/formats.js';
-
-interface AnalyzeFlags {
-  format?: ReportFormat;
-  out?: string;
-  inputFormat?: InputFormat;
-  agent?: string[];
-  customer?: string[];
-  columns?: Partial<Record<CsvField, string>>;
-  lang?: Language;
-  failUnder?: number;
-  color?: boolean;
-}
+import type { CsvField } from '../ingest/types.js';
+import { CSV_LEVELS, OUT_EXTENSIONS, REPORT_FORMATS } from '../report/formats.js';
+import { DEFAULT_MIN_CONVERSATIONS } from '../report/thresholds.js';
+import type { InputFlags } from './analyze.js';
+import type { ExplainFlags } from './explain.js';
+import type { ReportFlags } from './publish.js';
 
 const CSV_FIELDS: CsvField[] = ['conversation', 'agent', 'role', 'speaker', 'text', 'timestamp'];
 
@@ -31,71 +22,86 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
+  const analyze = program
     .command('analyze')
     .description('analyse transcripts (files, directories or - for stdin) and report per agent and conversation')
-    .argument('<paths...>', 'transcript files, directories (recursed) or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS))
-    .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(INPUT_FORMATS))
-    .option('--agent <name>', 'speaker name that is the agent (repeatable)', collect, [])
-    .option('--customer <name>', 'speaker name that is the customer (repeatable)', collect, [])
-    .option('--columns <mapping>', 'CSV columns, e.g. role=Sender,text=Body', parseColumns)
-    .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']))
-    .option('--fail-under <score>', 'exit 1 when the overall score is below this (0-100)', parseScore)
-    .option('--no-color', 'no colours in the table')
-    .action(async (paths: string[], flags: AnalyzeFlags) => {
-      process.exitCode = await runAnalyze(paths, flags);
+    .argument('<paths...>', 'transcript files, directories (recursed) or - for stdin');
+  withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: InputFlags & ReportFlags) => {
+    const { runAnalyze } = await import('./analyze.js');
+    process.exitCode = await runAnalyze(paths, flags);
+  });
+
+  const report = program
+    .command('report')
+    .description('rebuild the reports from earlier output: JSON reports or JSONL results (e.g. shards), merged into one')
+    .argument('<files...>', 'heard JSON reports (--format json) or JSONL results (--format jsonl)');
+  withReportOptions(report).action(async (files: string[], flags: ReportFlags) => {
+    const { runReport } = await import('./report.js');
+    process.exitCode = await runReport(files, flags);
+  });
+
+  const explain = program
+    .command('explain')
+    .description('show a conversation turn by turn: moves and flags inline, missing moves where they were needed')
+    .argument('<file>', 'a transcript file (or - for stdin), or a heard JSON report or JSONL results')
+    .option('--conversation <id>', 'only the conversation with this id')
+    .option('--why', 'print why under every judgement: the phrase, overlap or cue that triggered it');
+  withInputOptions(explain)
+    .option('--no-color', 'no colours')
+    .action(async (file: string, flags: ExplainFlags) => {
+      const { runExplain } = await import('./explain.js');
+      process.exitCode = await runExplain(file, flags);
     });
   return program;
 }
 
-async function runAnalyze(paths: string[], flags: AnalyzeFlags): Promise<number> {
-  const { readInputs } = await import('../ingest/read.js');
-  const { createAnalyzer, buildReport } = await import('../analyze.js');
-  const { formatJson, formatJsonlLine, formatTable } = await import('../report/index.js');
-  const { openOutput } = await import('./output.js');
+function withInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(INPUT_FORMATS))
+    .option('--agent <name>', 'speaker name that is the agent (repeatable)', collect, [])
+    .option('--customer <name>', 'speaker name that is the customer (repeatable)', collect, [])
+    .option('--columns <mapping>', 'CSV columns, e.g. role=Sender,text=Body', parseColumns)
+    .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']));
+}
 
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns: flags.columns };
-  const input = await readInputs(paths, ingestOptions);
-  for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
-  if (input.conversations.length === 0) {
-    throw new HeardError(`no conversation could be read from ${paths.join(', ')} (${input.skipped.length} item(s) skipped)`);
-  }
-
-  const output = openOutput(flags.out);
-  const format: ReportFormat = flags.format ?? (output.isTTY ? 'table' : 'json');
-  const analyzer = await createAnalyzer({ lang: flags.lang });
-  const results = [];
-  for (const conversation of input.conversations) {
-    const result = analyzer.analyzeConversation(conversation);
-    results.push(result);
-    if (format === 'jsonl') output.write(formatJsonlLine(result));
-  }
-  const report = buildReport(results, input.skipped);
-  if (format === 'json') output.write(formatJson(report));
-  if (format === 'table') {
-    const color = flags.color !== false && output.isTTY && !process.env.NO_COLOR;
-    output.write(formatTable(report, { color }));
-  }
-  await output.close();
-
-  const score = report.summary.score;
-  if (flags.failUnder !== undefined && score !== null && score < flags.failUnder) {
-    process.stderr.write(`heard: overall score ${score} is below --fail-under ${flags.failUnder}\n`);
-    return EXIT.threshold;
-  }
-  return EXIT.ok;
+function withReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'report format on stdout, or for an --out whose extension names none (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS))
+    .option('-o, --out <file>', `write a report to a file, its format from the extension (${OUT_EXTENSIONS.join(' ')}); repeatable`, collect, [])
+    .addOption(new Option('--csv-level <level>', 'one CSV row per').choices(CSV_LEVELS).default('conversation'))
+    .option('--fail-under <score>', 'exit 1 when the overall score is below this (0-100); in JUnit, a conversation below it fails', parseScore)
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a conversation misses a needed move; in JUnit, that conversation fails').choices(['missing']))
+    .option('--baseline <report.json>', 'compare with an earlier JSON report: score deltas per agent and overall')
+    .option('--fail-on-drop <points>', 'with --baseline: exit 1 when the overall score, or an agent\'s, dropped by more than this', parsePoints)
+    .option('--min-conversations <n>', 'agents with fewer scored conversations (now or in the baseline) are not checked by --fail-on-drop', parseCount, DEFAULT_MIN_CONVERSATIONS)
+    .option('--no-color', 'no colours in the table');
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** A number, not Number('') (which is 0): an empty or blank argument is an error. */
+function parseNumber(value: string): number {
+  return value.trim() === '' ? NaN : Number(value);
+}
+
 function parseScore(value: string): number {
-  const score = Number(value);
+  const score = parseNumber(value);
   if (!Number.isFinite(score) || score < 0 || score > 100) throw new InvalidArgumentError('expected a number from 0 to 100.');
   return score;
+}
+
+function parsePoints(value: string): number {
+  const points = parseNumber(value);
+  if (!Number.isFinite(points) || points < 0) throw new InvalidArgumentError('expected a number of points, 0 or more.');
+  return points;
+}
+
+function parseCount(value: string): number {
+  const count = parseNumber(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return count;
 }
 
 function parseColumns(value: string): Partial<Record<CsvField, string>> {

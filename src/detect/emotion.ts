@@ -2,9 +2,9 @@
 import type { Emotion } from '../model/analysis.js';
 import type { LanguageKit, Sentence, TextView } from '../language/index.js';
 import type { LexiconEntry } from '../language/lexicon.js';
-import { loadLexicon } from '../language/lexicon.js';
 
-const INTENSITY_MARKS = /[!！]{2,}|[?？]{2,}|[?？][!！]|[!！][?？]/u;
+const EXCLAIMING = /[!！]{2,}/u;
+const ASKING_HARD = /[?？]{2,}|[?？][!！]|[!！][?？]/u;
 const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
 
 /**
@@ -12,7 +12,7 @@ const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
  * intensity marks (!!!, ？？？, CAPS) and, for English, the model's sentiment add to it.
  */
 export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
-  const lexicon = loadLexicon(kit.language, 'emotion');
+  const lexicon = kit.lexicon('emotion');
   const cues: string[] = [];
   let calm = 1;
   // Sentences that only imagine trouble ("if it never arrives, what then?", 如果…怎么办) show no feeling yet.
@@ -23,7 +23,10 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
     cues.push(`${entry.id}: ${cue}`);
     calm *= 1 - entry.weight;
   }
-  if (INTENSITY_MARKS.test(view.text) || SHOUTING.test(view.text)) {
+  const positive = view.norm.match(positiveWords(kit.language, lexicon.lists.positive ?? [])) ?? [];
+  // "???" and shouting are frustration on their own; "!!!" only intensifies: "thank you!!!" is not upset.
+  const exclaiming = EXCLAIMING.test(view.text) && (cues.length > 0 || positive.length === 0);
+  if (exclaiming || ASKING_HARD.test(view.text) || SHOUTING.test(view.text)) {
     cues.push('intensity: punctuation or capitals');
     calm *= 0.65;
   }
@@ -33,7 +36,6 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
   }
   const negative = 1 - calm;
   if (negative >= 0.3) return { polarity: 'negative', intensity: round(negative), cues };
-  const positive = view.norm.match(positiveWords(kit.language, lexicon.lists.positive ?? [])) ?? [];
   if (positive.length > 0 || view.sentiment >= 0.4) {
     return { polarity: 'positive', intensity: round(Math.min(1, 0.3 + 0.2 * positive.length + Math.max(0, view.sentiment) / 2)), cues: positive };
   }

@@ -1,4 +1,5 @@
 import type { Detection, Flag, Move } from '../model/analysis.js';
+import type { TurnDetector } from './types.js';
 import type { LanguageKit, Sentence, TextView } from '../language/index.js';
 import type { Lexicon, LexiconEntry } from '../language/lexicon.js';
 
@@ -37,5 +38,16 @@ export function detectionOf(id: Move | Flag, match: PhraseMatch, description: st
     quote: match.sentence.text,
     rule: `${match.entry.id}`,
     why: `"${match.matched.trim()}" — ${match.entry.note ?? description}`,
+  };
+}
+
+/** A detector that is nothing but its phrase list: the move is present when a sentence carries a phrase. */
+export function phraseDetector(id: Move | Flag, lexiconName: string, description: string): TurnDetector {
+  return {
+    meta: { id, kind: 'move', description },
+    detect({ view, kit }) {
+      const match = firstPhrase(kit.lexicon(lexiconName), view, kit);
+      return match && detectionOf(id, match, description);
+    },
   };
 }

@@ -1,32 +1,126 @@
-// Bytes → text. Only UTF-8 for now (a UTF-8 BOM is stripped); other encodings are reported, not guessed.
+// Bytes → text. Encodings are detected, never guessed silently: UTF-8 (BOM or not), UTF-16 LE/BE by their
+// byte-order mark, and GB18030/GBK (what Excel on Chinese Windows saves) when the bytes are not UTF-8 and look
+// like Chinese double-byte text. Anything else is reported with the byte offset of the first bad sequence.
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
+
+/** How each encoding is named in messages. */
+export const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030',
+};
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  return scanUtf8(bytes, true).firstInvalid;
+}
+
+interface Utf8Scan {
+  firstInvalid: number;
+  /** Valid sequences of two bytes or more. */
+  multibyte: number;
+  /** Invalid sequences (after each, the scan resumes at the next byte). */
+  invalid: number;
+}
+
+function scanUtf8(bytes: Uint8Array, stopAtFirst: boolean): Utf8Scan {
   const n = bytes.length;
   const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => i < n && bytes[i]! >= lo && bytes[i]! <= hi;
+  const out: Utf8Scan = { firstInvalid: -1, multibyte: 0, invalid: 0 };
   let i = 0;
   while (i < n) {
     const b = bytes[i]!;
-    if (b < 0x80) {
-      i += 1;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      if (!cont(i + 1)) return i;
-      i += 2;
-    } else if (b >= 0xe0 && b <= 0xef) {
+    let len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
       const lo = b === 0xe0 ? 0xa0 : 0x80; // no overlong forms
       const hi = b === 0xed ? 0x9f : 0xbf; // no surrogates
-      if (!cont(i + 1, lo, hi) || !cont(i + 2)) return i;
-      i += 3;
+      len = cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
     } else if (b >= 0xf0 && b <= 0xf4) {
       const lo = b === 0xf0 ? 0x90 : 0x80;
       const hi = b === 0xf4 ? 0x8f : 0xbf; // nothing above U+10FFFF
-      if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return i;
-      i += 4;
-    } else {
-      return i;
+      len = cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
     }
+    if (len === 0) {
+      if (out.firstInvalid < 0) out.firstInvalid = i;
+      out.invalid += 1;
+      if (stopAtFirst) return out;
+      i += 1;
+    } else {
+      if (len > 1) out.multibyte += 1;
+      i += len;
+    }
+  }
+  return out;
+}
+
+/** Byte offset of the first unpaired surrogate (or the odd last byte) in UTF-16 code units after the BOM, or -1. */
+export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): number {
+  const unit = (i: number): number => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  let i = 2;
+  while (i + 1 < bytes.length) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      if (i + 3 >= bytes.length) return i;
+      const next = unit(i + 2);
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 4;
+    } else if (u >= 0xdc00 && u <= 0xdfff) {
+      return i;
+    } else {
+      i += 2;
+    }
+  }
+  return i < bytes.length ? i : -1;
+}
+
+/**
+ * Do bytes that are not UTF-8 read as Chinese GB18030/GBK text? In GBK Chinese text almost every lead byte
+ * (0x81-0xFE) is followed by a trail byte that is also high (0xA1-0xFE for the common GB2312 characters); in a
+ * Latin-1 or Windows-1252 file, the high bytes are accented letters mostly followed by ASCII letters, which
+ * GBK would also accept as (rare) characters. So at least 80% of the double-byte pairs must have a high trail
+ * byte, and there must be some pairs at all.
+ */
+function looksLikeGb18030(bytes: Uint8Array): boolean {
+  let highTrail = 0;
+  let lowTrail = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const next = bytes[i + 1] ?? 0;
+    if (next >= 0x30 && next <= 0x39) {
+      i += 4; // a four-byte GB18030 sequence
+      continue;
+    }
+    if (next >= 0x80) highTrail += 1;
+    else lowTrail += 1;
+    i += 2;
+  }
+  return highTrail > 0 && highTrail >= 4 * lowTrail;
+}
+
+/** Byte offset of the first sequence that is not well-formed GB18030 (one, two or four bytes), or -1. */
+export function firstInvalidGb18030(bytes: Uint8Array): number {
+  const inRange = (i: number, lo: number, hi: number): boolean => i < bytes.length && bytes[i]! >= lo && bytes[i]! <= hi;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) i += 1;
+    else if (b === 0x80 || b === 0xff) return i;
+    else if (inRange(i + 1, 0x30, 0x39)) {
+      if (!inRange(i + 2, 0x81, 0xfe) || !inRange(i + 3, 0x30, 0x39)) return i;
+      i += 4;
+    } else if (inRange(i + 1, 0x40, 0x7e) || inRange(i + 1, 0x80, 0xfe)) i += 2;
+    else return i;
   }
   return -1;
 }
@@ -35,27 +129,65 @@ function hex(bytes: Uint8Array, at: number, count: number): string {
   return Array.from(bytes.subarray(at, at + count), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** UTF-16 text without a byte-order mark shows as NUL bytes in every other position of ASCII-range text. */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul += 1;
+  return head.length >= 4 && nul >= head.length / 4;
+}
 
-/**
- * Decode a file's bytes. `file` is there for the encodings still to come (a per-file encoding
- * choice); messages do not repeat it, the caller reports them against the file.
- */
-export function decode(bytes: Uint8Array, _file: string): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+// With ignoreBOM false the decoders drop a leading byte-order mark.
+const decoders = {
+  'utf-8': new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }),
+  'utf-16le': new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }),
+  'utf-16be': new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false }),
+  gb18030: new TextDecoder('gb18030', { fatal: true, ignoreBOM: false }),
+};
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  try {
+    return { ok: true, text: decoders[encoding].decode(bytes), encoding };
+  } catch {
+    const at = firstInvalidUtf16(bytes, encoding === 'utf-16le');
     return {
       ok: false,
-      reason: `looks like UTF-16 (byte-order mark ${hex(bytes, 0, 2)}); only UTF-8 is supported, save it as UTF-8`,
+      reason: `not valid ${ENCODING_NAMES[encoding]} (it starts with that byte-order mark): invalid sequence at byte offset ${at} (${hex(bytes, at, 4)})`,
     };
   }
+}
+
+/**
+ * Decode a file's bytes: UTF-16 by its byte-order mark, else UTF-8, else GB18030 when the bytes read as
+ * Chinese double-byte text. `encoding` says which was used, so the caller can tell the user when it was not UTF-8.
+ */
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (looksLikeBomlessUtf16(bytes)) {
+    return { ok: false, reason: 'looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)' };
+  }
   try {
-    // With ignoreBOM false the decoder drops a leading UTF-8 BOM.
-    return { ok: true, text: utf8.decode(bytes) };
+    return { ok: true, text: decoders['utf-8'].decode(bytes), encoding: 'utf-8' };
   } catch {
-    const at = firstInvalidUtf8(bytes);
+    // A UTF-8 file with a few damaged bytes is still mostly valid UTF-8: report the damage, never re-read the
+    // whole file as GB18030 (which would accept most of it and turn it into mojibake).
+    const scan = scanUtf8(bytes, false);
+    if (scan.multibyte <= scan.invalid && looksLikeGb18030(bytes)) {
+      try {
+        return { ok: true, text: decoders.gb18030.decode(bytes), encoding: 'gb18030' };
+      } catch {
+        const at = Math.max(0, firstInvalidGb18030(bytes));
+        return {
+          ok: false,
+          reason: `not valid GB18030 (the bytes are not UTF-8 and read as Chinese GB18030/GBK text): invalid byte sequence at byte offset ${at} (${hex(bytes, at, 4)})`,
+        };
+      }
+    }
+    const at = scan.firstInvalid;
     return {
       ok: false,
-      reason: `not valid UTF-8: invalid byte sequence at byte offset ${at} (${hex(bytes, at, 4)}); save the file as UTF-8`,
+      reason: `not valid UTF-8 (nor GB18030): invalid byte sequence at byte offset ${at} (${hex(bytes, at, 4)}); save the file as UTF-8`,
     };
   }
 }

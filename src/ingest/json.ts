@@ -2,41 +2,19 @@
 //   {"id": "T-1", "agent": "Maria", "language": "en",
 //    "turns": [{"role": "customer", "text": "...", "speaker": "Tom", "start": 0, "end": 4.2}]}
 // Unknown fields are ignored.
-import type { Conversation, Language, ParseResult, Skipped, SourceRef } from '../model/conversation.js';
+import type { Conversation, ParseResult, Skipped, SourceRef } from '../model/conversation.js';
 import { buildConversation, fileStem, type PendingTurn } from './normalise.js';
 import { roleOfLabel, roleOfValue } from './roles.js';
 import { parseTimestamp } from './time.js';
 import type { IngestOptions, InputAdapter } from './types.js';
+import { describe, isObject, language, str } from './values.js';
 
 const EXPECTED = 'expected {"id": ..., "turns": [{"role": "agent"|"customer"|"bot"|"system", "text": ...}]}';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
 
 function seconds(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string') return parseTimestamp(v);
   return undefined;
-}
-
-function language(v: unknown): Language | undefined {
-  if (typeof v !== 'string') return undefined;
-  const code = v.trim().toLowerCase();
-  if (code === 'en' || code.startsWith('en-') || code.startsWith('en_')) return 'en';
-  if (code === 'zh' || code.startsWith('zh-') || code.startsWith('zh_') || code === 'cmn') return 'zh';
-  return undefined;
-}
-
-function describe(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 /** One conversation object → a conversation, or a reason it cannot be one. */

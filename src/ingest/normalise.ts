@@ -135,3 +135,11 @@ export function buildConversation(draft: ConversationDraft, skipped: Skipped[]):
   if (draft.language) conversation.language = draft.language;
   return conversation;
 }
+
+/**
+ * The agent's name for exports that name nobody (Contact Lens voice, Transcribe, CCAI): a single
+ * `--agent NAME` is taken to name the agent of every such conversation; several say nothing.
+ */
+export function agentFromOptions(agents: string[] | undefined): string | undefined {
+  return agents?.length === 1 ? agents[0]!.trim() || undefined : undefined;
+}

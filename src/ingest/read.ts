@@ -1,11 +1,12 @@
 // Read input paths (files, directories, "-" for stdin) into conversations. Never throws for bad input:
-// unreadable files, bad encodings and parser failures become Skipped entries.
+// unreadable files, bad encodings and parser failures become Skipped entries; what the reader decided on the
+// user's behalf (a file read as GB18030, a speaker assumed to be the agent) becomes a Notice.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation, ParseResult, Skipped } from '../model/conversation.js';
-import { decode } from './decode.js';
+import { decode, ENCODING_NAMES } from './decode.js';
 import { adapters, detectFormat, formatFromExtension } from './index.js';
-import type { IngestOptions, InputFormat } from './types.js';
+import type { AdapterResult, IngestOptions, InputFormat, Notice } from './types.js';
 
 export { decode } from './decode.js';
 
@@ -74,7 +75,7 @@ async function readStdin(options: IngestOptions): Promise<Uint8Array> {
 }
 
 /** Parse one file's text with the chosen adapter; an adapter that throws skips just this file. */
-export function parseContent(text: string, file: string, options: IngestOptions): ParseResult {
+export function parseContent(text: string, file: string, options: IngestOptions): AdapterResult {
   const format: InputFormat = options.format ?? detectFormat(file, text);
   try {
     return adapters[format].parse(text, file, options);
@@ -83,26 +84,33 @@ export function parseContent(text: string, file: string, options: IngestOptions)
   }
 }
 
+export interface ReadResult extends ParseResult {
+  /** Files whose bytes were read and decoded. */
+  filesRead: number;
+  notices: Notice[];
+}
+
 /**
  * Read every input: files, directories (recursed; files with a known extension, sorted by path) and
- * "-" for stdin. `filesRead` counts the files whose bytes were read and decoded.
+ * "-" for stdin.
  */
-export async function readInputs(
-  paths: string[],
-  options: IngestOptions = {},
-): Promise<ParseResult & { filesRead: number }> {
+export async function readInputs(paths: string[], options: IngestOptions = {}): Promise<ReadResult> {
   const conversations: Conversation[] = [];
   const skipped: Skipped[] = [];
+  const notices: Notice[] = [];
   let filesRead = 0;
   const seenFiles = new Set<string>();
 
   const handle = (bytes: Uint8Array, file: string): void => {
-    const decoded = decode(bytes, file);
+    const decoded = decode(bytes);
     if (!decoded.ok) {
       skipped.push({ source: file, reason: decoded.reason });
       return;
     }
     filesRead += 1;
+    if (decoded.encoding !== 'utf-8') {
+      notices.push({ source: file, message: `read as ${ENCODING_NAMES[decoded.encoding]} (not UTF-8)` });
+    }
     if (decoded.text.trim() === '') {
       skipped.push({ source: file, reason: 'empty file' });
       return;
@@ -110,6 +118,7 @@ export async function readInputs(
     const result = parseContent(decoded.text, file, options);
     conversations.push(...result.conversations);
     skipped.push(...result.skipped);
+    notices.push(...(result.notices ?? []));
   };
 
   const readOne = async (file: string): Promise<void> => {
@@ -158,5 +167,5 @@ export async function readInputs(
       await readOne(path);
     }
   }
-  return { conversations, skipped, filesRead };
+  return { conversations, skipped, filesRead, notices };
 }

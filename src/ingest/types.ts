@@ -1,7 +1,7 @@
 import type { ParseResult } from '../model/conversation.js';
 
 /** Every input format heard reads (kept here, light, so the CLI can list them without loading parsers). */
-export const INPUT_FORMATS = ['text', 'csv', 'json'] as const;
+export const INPUT_FORMATS = ['text', 'csv', 'json', 'contact-lens', 'transcribe', 'ccai', 'vtt', 'srt'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface IngestOptions {
@@ -18,11 +18,26 @@ export interface IngestOptions {
 
 export type CsvField = 'conversation' | 'agent' | 'role' | 'speaker' | 'text' | 'timestamp';
 
+/**
+ * Something the reader decided on the user's behalf that they should know — the encoding a file was read in
+ * when it was not UTF-8, the speaker it assumed to be the agent. Printed on stderr; never fatal, never counted
+ * as skipped.
+ */
+export interface Notice {
+  source: string;
+  message: string;
+}
+
+export interface AdapterResult extends ParseResult {
+  notices?: Notice[];
+}
+
 /** One input format: like a textlint plugin, it knows its extensions and turns text into conversations. */
 export interface InputAdapter {
   id: InputFormat;
+  /** Extensions that select this format by themselves (vendor JSON shares .json and is told by its content). */
   extensions: string[];
   /** True when the content looks like this format (used when the extension says nothing). */
   sniff(text: string): boolean;
-  parse(text: string, file: string, options: IngestOptions): ParseResult;
+  parse(text: string, file: string, options: IngestOptions): AdapterResult;
 }

@@ -1,7 +1,6 @@
 // The opportunity model, customer side: which moves a customer turn calls for, and why.
 import type { CoreMove, Emotion } from '../model/analysis.js';
 import type { LanguageKit, TextView } from '../language/index.js';
-import { loadLexicon } from '../language/lexicon.js';
 import { firstPhrase } from '../detect/phrases.js';
 
 export interface Need {
@@ -16,7 +15,7 @@ const SPECIFIC_WORDS = { en: 4, zh: 3 } as const;
 
 export function customerNeeds(view: TextView, kit: LanguageKit, emotion: Emotion): Need[] {
   const needs: Need[] = [];
-  const request = firstPhrase(loadLexicon(kit.language, 'request'), view, kit);
+  const request = firstPhrase(kit.lexicon('request'), view, kit);
   const negative = emotion.polarity === 'negative';
   const substantive = view.words.length >= 2;
   const emotionQuote = negative ? quoteForCues(view, emotion) : undefined;

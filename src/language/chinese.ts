@@ -53,6 +53,7 @@ export function createChineseKit(): LanguageKit {
   const stopwords = new Set(loadLexicon('zh', 'stopwords').lists.words ?? []);
   return {
     language: 'zh',
+    lexicon: (name) => loadLexicon('zh', name),
     view(text: string): TextView {
       const sentences = text
         .split(SENTENCE_END)

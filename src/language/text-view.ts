@@ -1,4 +1,5 @@
 import type { Language } from '../model/conversation.js';
+import type { Lexicon } from './lexicon.js';
 
 export interface Sentence {
   /** Verbatim, for evidence. */
@@ -23,6 +24,8 @@ export interface TextView {
 
 export interface LanguageKit {
   language: Language;
+  /** The phrase lists of this language, by name (lexicons/<lang>/<name>.yml). */
+  lexicon(name: string): Lexicon;
   view(text: string): TextView;
   /** True when the words before `index` in the clause negate what follows. */
   isNegated(norm: string, index: number): boolean;

@@ -1,5 +1,6 @@
 // What the analyzer concludes about one conversation.
-import type { Language, Role } from './conversation.js';
+import type { Language, Turn } from './conversation.js';
+import type { ConversationTiming } from './timing.js';
 
 export const CORE_MOVES = ['acknowledgement', 'paraphrase', 'solution'] as const;
 export type CoreMove = (typeof CORE_MOVES)[number];
@@ -34,13 +35,8 @@ export interface Detection {
   why: string;
 }
 
-export interface AnalysedTurn {
-  index: number;
-  role: Role;
-  speaker?: string;
-  text: string;
-  start?: number;
-  end?: number;
+/** A turn as analysed: the input turn (less its source, which the conversation carries) plus what was found. */
+export interface AnalysedTurn extends Omit<Turn, 'source'> {
   moves: Move[];
   flags: Flag[];
   detections: Detection[];
@@ -49,7 +45,8 @@ export interface AnalysedTurn {
   needs?: CoreMove[];
 }
 
-export type FindingKind = 'missing' | 'late' | 'negative_language' | 'canned';
+/** interruption and dead_air come from the turns' times (README, "Calls: timing"). */
+export type FindingKind = 'missing' | 'late' | 'negative_language' | 'canned' | 'interruption' | 'dead_air';
 
 export interface Finding {
   kind: FindingKind;
@@ -63,6 +60,8 @@ export interface Finding {
   evidence: { customer?: string; agent?: string };
   /** A phrasing the agent could have used, in the conversation's language. */
   suggestion?: string;
+  /** Timing findings: when it happened (seconds, on the clock of turns[].start) and how long the overlap or silence lasted. */
+  moment?: { at: number; seconds: number };
 }
 
 export interface Trajectory {
@@ -94,5 +93,7 @@ export interface ConversationResult {
   moves: Record<CoreMove, MoveStatus>;
   findings: Finding[];
   trajectory: Trajectory;
+  /** Present when the turns carry times: call metrics (interruptions, dead air, talk ratio) or chat reply latency. */
+  timing?: ConversationTiming;
   turns: AnalysedTurn[];
 }

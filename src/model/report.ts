@@ -1,6 +1,7 @@
 // The stable JSON report (schemaVersion 1): every output format is rendered from this object.
 import type { ConversationResult, CoreMove } from './analysis.js';
 import type { Skipped } from './conversation.js';
+import type { AgentTiming } from './timing.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -35,6 +36,19 @@ export interface AgentSummary {
   moves: Record<CoreMove, MoveRate>;
   flags: { negative_language: number; canned: number };
   coaching: Coaching[];
+  /** Present when some of the agent's conversations carry times (README, "Calls: timing"). */
+  timing?: AgentTiming;
+  /** Present when the report was compared with a baseline (--baseline) that has this agent. */
+  baseline?: ScoreDelta;
+}
+
+/** A score against the same score in the baseline report (--baseline). */
+export interface ScoreDelta {
+  /** The baseline's score and how many conversations it was made of. */
+  score: number | null;
+  scored: number;
+  /** Current minus baseline, in points; null when either side is not scored. */
+  delta: number | null;
 }
 
 export interface ReportSummary {
@@ -44,6 +58,13 @@ export interface ReportSummary {
   turns: number;
   score: number | null;
   skipped: Skipped[];
+  /**
+   * The whole team's move rates, computed like an agent's (the HTML report charts each agent against them).
+   * Added when a report is prepared for output; optional so schemaVersion 1 readers are unaffected.
+   */
+  moves?: Record<CoreMove, MoveRate>;
+  /** Present with --baseline: the overall score against the baseline report's, and the file it came from. */
+  baseline?: ScoreDelta & { file: string };
 }
 
 export interface HeardReport {

@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import { CORE_MOVES } from '../model/analysis.js';
 import type { ConversationResult, CoreMove, Finding } from '../model/analysis.js';
-import type { HeardReport, MoveRate } from '../model/report.js';
+import type { HeardReport } from '../model/report.js';
+import { clip, deltaLabel, findingLabel, moveRateLabel, scoreLabel } from './text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -22,7 +23,8 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
   out.push(
     c.bold(`heard ${report.tool.version}`) +
       ` — ${summary.conversations} conversations (${summary.scored} scored), ${summary.agents} agents, ${summary.turns} turns` +
-      ` · overall score ${scoreText(c, summary.score)}`,
+      ` · overall score ${scoreText(c, summary.score)}` +
+      (summary.baseline ? ` ${deltaText(c, summary.baseline.delta)} against ${summary.baseline.file} (${scoreLabel(summary.baseline.score)})` : ''),
   );
   if (report.agents.length) {
     const table = new Table({
@@ -36,8 +38,8 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
       table.push([
         agent.agent,
         `${agent.conversations}`,
-        scoreText(c, agent.score),
-        ...CORE_MOVES.map((m) => rateText(agent.moves[m])),
+        `${scoreText(c, agent.score)} ${deltaText(c, agent.baseline?.delta)}`.trim(),
+        ...CORE_MOVES.map((m) => moveRateLabel(agent.moves[m])),
         `${agent.flags.negative_language}`,
         coaching ? `${coaching.move}: ${coaching.message}` : '—',
       ]);
@@ -56,7 +58,8 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
   return `${out.join('\n')}\n`;
 }
 
-function worstConversations(conversations: ConversationResult[], n: number): ConversationResult[] {
+/** The conversations with findings, lowest score first: the ones a QA analyst should read first. */
+export function worstConversations(conversations: ConversationResult[], n: number): ConversationResult[] {
   return conversations
     .filter((r) => r.findings.length > 0)
     .sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.findings.length - a.findings.length || a.id.localeCompare(b.id))
@@ -69,28 +72,23 @@ function conversationLines(c: ChalkInstance, r: ConversationResult): string[] {
   return lines;
 }
 
-function findingLines(c: ChalkInstance, f: Finding): string[] {
-  const label = f.move ? `${f.kind} ${f.move}` : f.kind.replace('_', ' ');
+/** A finding with its quotes and suggestion, one line each (also the body of a JUnit failure). */
+export function findingLines(c: ChalkInstance, f: Finding): string[] {
   const colour = f.kind === 'missing' || f.kind === 'negative_language' ? c.red : c.yellow;
-  const lines = [`  ${colour(label.padEnd(24))} turn ${f.turn}: ${f.message}`];
-  if (f.evidence.customer) lines.push(`  ${' '.repeat(24)} customer: “${clip(f.evidence.customer)}”`);
-  if (f.evidence.agent) lines.push(`  ${' '.repeat(24)} agent${f.agentTurn !== undefined ? ` (turn ${f.agentTurn})` : ''}: “${clip(f.evidence.agent)}”`);
+  const lines = [`  ${colour(findingLabel(f).padEnd(24))} turn ${f.turn}: ${f.message}`];
+  if (f.evidence.customer) lines.push(`  ${' '.repeat(24)} customer: “${clip(f.evidence.customer, QUOTE_CHARS)}”`);
+  if (f.evidence.agent) lines.push(`  ${' '.repeat(24)} agent${f.agentTurn !== undefined ? ` (turn ${f.agentTurn})` : ''}: “${clip(f.evidence.agent, QUOTE_CHARS)}”`);
   if (f.suggestion) lines.push(`  ${' '.repeat(24)} ${c.green('try')}: ${f.suggestion}`);
   return lines;
 }
 
-function rateText(rate: MoveRate): string {
-  if (rate.expected === 0) return 'n/a';
-  return `${Math.round((rate.rate ?? 0) * 100)}% (${rate.met + rate.late}/${rate.expected})`;
-}
-
 function scoreText(c: ChalkInstance, score: number | null): string {
   if (score === null) return c.dim('n/a');
-  const text = score.toFixed(score % 1 === 0 ? 0 : 1);
+  const text = scoreLabel(score);
   return score >= 80 ? c.green(text) : score >= 50 ? c.yellow(text) : c.red(text);
 }
 
-function clip(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length > QUOTE_CHARS ? `${flat.slice(0, QUOTE_CHARS)}…` : flat;
+function deltaText(c: ChalkInstance, delta: number | null | undefined): string {
+  const text = deltaLabel(delta);
+  return delta ? (delta > 0 ? c.green(text) : c.red(text)) : text;
 }

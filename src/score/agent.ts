@@ -3,6 +3,7 @@
 import { CORE_MOVES } from '../model/analysis.js';
 import type { ConversationResult, CoreMove } from '../model/analysis.js';
 import type { AgentSummary, Coaching, MoveRate } from '../model/report.js';
+import type { AgentTiming, Latency, SpeakingRate } from '../model/timing.js';
 import { MOVE_WEIGHTS } from './weights.js';
 
 const MAX_EXAMPLES = 3;
@@ -24,6 +25,7 @@ export function summariseAgent(agent: string, results: ConversationResult[]): Ag
   }
   const flags = { negative_language: 0, canned: 0 };
   for (const result of results) for (const turn of result.turns) for (const flag of turn.flags) flags[flag]++;
+  const timing = timingOf(results);
   return {
     agent,
     conversations: results.length,
@@ -32,6 +34,7 @@ export function summariseAgent(agent: string, results: ConversationResult[]): Ag
     moves,
     flags,
     coaching: coach(results, moves),
+    ...(timing ? { timing } : {}),
   };
 }
 
@@ -60,6 +63,34 @@ function coach(results: ConversationResult[], moves: Record<CoreMove, MoveRate>)
       suggestion: findings[0]?.finding.suggestion ?? '',
     };
   });
+}
+
+/** The agent's calls and chats summed up (README, "Calls: timing"); undefined when no conversation had times. */
+function timingOf(results: ConversationResult[]): AgentTiming | undefined {
+  const calls = results.flatMap((r) => (r.timing?.kind === 'call' ? [r.timing] : []));
+  const chats = results.flatMap((r) => (r.timing?.kind === 'chat' ? [r.timing] : []));
+  if (calls.length === 0 && chats.length === 0) return undefined;
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const mean = (xs: number[], digits: number): number | null => (xs.length ? round(sum(xs) / xs.length, digits) : null);
+  const rates = (unit: SpeakingRate['unit']): number[] => calls.flatMap((c) => (c.agentRate?.unit === unit ? [c.agentRate.value] : []));
+  const interruptions = sum(calls.map((c) => c.interruptions));
+  const latencies = chats.flatMap((c) => (c.responseLatency ? [c.responseLatency] : []));
+  const replies = sum(latencies.map((l) => l.replies));
+  // Weighted by replies, so a long chat counts for more than a one-reply chat.
+  const responseLatency: Latency | null = replies
+    ? { replies, mean: round(sum(latencies.map((l) => l.mean * l.replies)) / replies, 1), max: Math.max(...latencies.map((l) => l.max)) }
+    : null;
+  return {
+    calls: calls.length,
+    chats: chats.length,
+    interruptions,
+    interruptionsPerCall: calls.length ? round(interruptions / calls.length, 2) : null,
+    deadAir: sum(calls.map((c) => c.deadAir)),
+    talkRatio: mean(calls.flatMap((c) => (c.talkRatio === null ? [] : [c.talkRatio])), 2),
+    wordsPerMinute: mean(rates('words_per_minute'), 0),
+    charsPerMinute: mean(rates('chars_per_minute'), 0),
+    responseLatency,
+  };
 }
 
 export function round(x: number, digits: number): number {

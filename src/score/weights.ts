@@ -12,3 +12,5 @@ export const LATE_CREDIT = 0.5;
 export const SCORE_BLEND = { moves: 0.35, outcome: 0.65 } as const;
 /** Points taken off per agent turn flagged for negative language. */
 export const NEGATIVE_LANGUAGE_PENALTY = 10;
+/** Points taken off per interruption: the agent starting while the customer was still talking (避免打断). */
+export const INTERRUPTION_PENALTY = 5;

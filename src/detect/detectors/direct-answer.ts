@@ -2,8 +2,6 @@
 // "Yes, from 10 to 4"). Phrase lists cannot see this; the context can: the customer just asked, and the
 // agent replies with a statement about the same things, neither a refusal nor a question back.
 import type { TurnDetector } from '../types.js';
-import { loadLexicon } from '../../language/lexicon.js';
-import { firstPhrase } from '../phrases.js';
 
 const description = "answers the question the customer just asked";
 const QUESTION = /[?？]|(?:吗|嘛|么|呢)\s*$/u;
@@ -15,17 +13,19 @@ const directAnswer: TurnDetector = {
     if (found.has('solution')) return undefined;
     const asked = customerBefore.at(-1)?.sentences.filter((s) => QUESTION.test(s.text));
     if (!asked?.length) return undefined;
-    if (firstPhrase(loadLexicon(kit.language, 'refusal'), view, kit)) return undefined;
     const askedWords = new Set(asked.flatMap((s) => s.words));
-    const exclude = loadLexicon(kit.language, 'solution').exclude;
+    const exclude = kit.lexicon('solution').exclude;
+    const refusal = kit.lexicon('refusal');
     for (const sentence of view.sentences) {
       if (ASKS_BACK.test(sentence.text) || exclude.some((e) => e.re.test(sentence.norm))) continue;
+      // A "no" with nothing after it is a refusal, not an answer that moves the customer forward.
+      if (refusal.entries.some((e) => e.re.test(sentence.norm))) continue;
       const shared = sentence.words.filter((w) => askedWords.has(w));
-      if (shared.length === 0) continue;
+      if (shared.length === 0 || kit.isNegated(sentence.norm, sentence.norm.indexOf(shared[0]!))) continue;
       return {
         id: 'solution',
         quote: sentence.text,
-        rule: 'direct-answer',
+        rule: 'answers-question',
         why: `answers the customer's question about ${[...new Set(shared)].slice(0, 4).join(', ')} — ${description}`,
       };
     }

@@ -1,6 +1,5 @@
 // Blame, defensiveness, dismissal — and refusals, but only when the turn offers no alternative.
 import type { TurnDetector } from '../types.js';
-import { loadLexicon } from '../../language/lexicon.js';
 import { detectionOf, firstPhrase } from '../phrases.js';
 
 const description = 'blaming, defensive, dismissive or curt language toward the customer';
@@ -8,10 +7,10 @@ const description = 'blaming, defensive, dismissive or curt language toward the 
 const negativeLanguage: TurnDetector = {
   meta: { id: 'negative_language', kind: 'flag', description },
   detect({ view, kit, found }) {
-    const match = firstPhrase(loadLexicon(kit.language, 'negative-language'), view, kit);
+    const match = firstPhrase(kit.lexicon('negative-language'), view, kit);
     if (match) return detectionOf('negative_language', match, description);
     if (found.has('solution')) return undefined;
-    const refusal = firstPhrase(loadLexicon(kit.language, 'refusal'), view, kit);
+    const refusal = firstPhrase(kit.lexicon('refusal'), view, kit);
     return refusal && detectionOf('negative_language', refusal, 'a refusal that offers the customer no alternative');
   },
 };

@@ -1,6 +1,5 @@
 // A concrete action, option or next step. Negated phrases ("we can't refund") do not count.
 import type { TurnDetector } from '../types.js';
-import { loadLexicon } from '../../language/lexicon.js';
 import { detectionOf, matchPhrases } from '../phrases.js';
 
 const description = "offers a concrete action, option or next step on the customer's issue";
@@ -8,7 +7,7 @@ const description = "offers a concrete action, option or next step on the custom
 const solution: TurnDetector = {
   meta: { id: 'solution', kind: 'move', description },
   detect({ view, kit }) {
-    const matches = matchPhrases(loadLexicon(kit.language, 'solution'), view, kit);
+    const matches = matchPhrases(kit.lexicon('solution'), view, kit);
     if (matches.length === 0) return undefined;
     const options = matches.find((m) => m.entry.id === 'options' || m.entry.id === 'suggest');
     const detection = detectionOf('solution', options ?? matches[0]!, description);

@@ -1,0 +1,38 @@
+// heard analyze: read transcripts, analyse every conversation, write the reports.
+import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
+import type { ConversationResult } from '../model/analysis.js';
+import type { Language, Skipped } from '../model/conversation.js';
+import { HeardError } from './errors.js';
+import { loadBaseline, publish, resolveTargets } from './publish.js';
+import type { ReportFlags } from './publish.js';
+
+/** How transcripts are read and analysed (analyze and explain). */
+export interface InputFlags {
+  inputFormat?: InputFormat;
+  agent?: string[];
+  customer?: string[];
+  columns?: Partial<Record<CsvField, string>>;
+  lang?: Language;
+}
+
+export async function runAnalyze(paths: string[], flags: InputFlags & ReportFlags): Promise<number> {
+  const targets = resolveTargets(flags);
+  const baseline = await loadBaseline(flags.baseline);
+  const { buildReport } = await import('../analyze.js');
+  const { results, skipped } = await analyseInputs(paths, flags);
+  return publish(buildReport(results, skipped), baseline, targets, flags);
+}
+
+/** Every conversation in `paths`, analysed; skipped items are reported on stderr as they are found. */
+export async function analyseInputs(paths: string[], flags: InputFlags): Promise<{ results: ConversationResult[]; skipped: Skipped[] }> {
+  const { readInputs } = await import('../ingest/read.js');
+  const { createAnalyzer } = await import('../analyze.js');
+  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns: flags.columns };
+  const input = await readInputs(paths, ingestOptions);
+  for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
+  if (input.conversations.length === 0) {
+    throw new HeardError(`no conversation could be read from ${paths.join(', ')} (${input.skipped.length} item(s) skipped)`);
+  }
+  const analyzer = await createAnalyzer({ lang: flags.lang });
+  return { results: input.conversations.map((conversation) => analyzer.analyzeConversation(conversation)), skipped: input.skipped };
+}

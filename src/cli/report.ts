@@ -1,0 +1,36 @@
+// heard report: rebuild the reports from earlier output (JSON reports, JSONL results), e.g. shards analysed on
+// several machines. buildReport runs over the combined conversations, so the merged report is the report of one
+// run over all inputs.
+import type { ConversationResult } from '../model/analysis.js';
+import type { Skipped } from '../model/conversation.js';
+import { HeardError } from './errors.js';
+import { loadBaseline, publish, readText, resolveTargets } from './publish.js';
+import type { ReportFlags } from './publish.js';
+
+export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
+  const targets = resolveTargets(flags);
+  const baseline = await loadBaseline(flags.baseline);
+  const { parseHeardOutput } = await import('../report/load.js');
+  const { buildReport } = await import('../analyze.js');
+
+  const conversations: ConversationResult[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const output = parseHeardOutput(await readText(file, 'cannot read'));
+    if (output?.kind === 'unreadable') throw new HeardError(`${file}: ${output.reason}`);
+    if (!output) throw new HeardError(`${file} is not heard output: expected a JSON report (--format json) or results (--format jsonl)`);
+    const results = output.kind === 'report' ? output.report.conversations : output.conversations;
+    if (output.kind === 'report') skipped.push(...output.report.summary.skipped);
+    for (const result of results) {
+      // Overlapping shards would count a conversation twice: say so, but keep going (the counts show it).
+      const key = `${result.source}\u0000${result.id}`;
+      const first = seen.get(key);
+      if (first) process.stderr.write(`heard: conversation ${result.id} (${result.source}) is in both ${first} and ${file}\n`);
+      else seen.set(key, file);
+    }
+    conversations.push(...results);
+  }
+  if (!conversations.length) throw new HeardError(`no conversation in ${files.join(', ')}`);
+  return publish(buildReport(conversations, skipped), baseline, targets, flags);
+}

@@ -1,0 +1,34 @@
+import acknowledgement from '../../src/detect/detectors/acknowledgement.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(acknowledgement, 'en', {
+  valid: [
+    { lines: ['C: My parcel never arrived and I have waited two weeks.', "A: I'm so sorry to hear that. Let me check the tracking."], quote: "I'm so sorry to hear that." },
+    { lines: ['C: The app logged me out again.', 'A: I understand how frustrating this must be.'], quote: 'I understand how frustrating this must be.' },
+    { lines: ['C: Charged twice this month!!', 'A: Oh no! Please DM us the last four digits of the card.'], quote: 'Oh no!' },
+    { lines: ['C: Your support never replies.', "A: That's not the experience we want you to have."], quote: "That's not the experience we want you to have." },
+    { lines: ['C: Still waiting on my refund.', 'A: We apologize for the delay with your refund.'], quote: 'We apologize for the delay with your refund.' },
+    { lines: ['C: I feel so isolated since I moved cities.', 'A: That sounds really hard.'], quote: 'That sounds really hard.' },
+    { lines: ['C: I finally told my boss I need help.', "A: That's a brave step, you should be proud."] },
+  ],
+  invalid: [
+    { lines: ['C: Where is my order?', 'A: Sorry, can you DM us your order number?'] },
+    { lines: ['C: Can you waive the fee?', "A: Sorry, but we can't change that."] },
+    { lines: ['C: Hello', 'A: Hi there, thanks for reaching out!'] },
+    { lines: ['C: ok', 'A: Thanks for your patience, the credit has been issued.'] },
+    { lines: ['C: What time do you open?', "A: It's hard to say exactly, the store opens at 9am."] },
+  ],
+});
+
+ruleTester(acknowledgement, 'zh', {
+  valid: [
+    { lines: ['C: 等了一个星期还没到货，太慢了', 'A: 我理解您的心情，马上为您催促'], quote: '我理解您的心情，马上为您催促' },
+    { lines: ['C: 等了一個星期還沒到貨', 'A: 我理解您的心情'], quote: '我理解您的心情' },
+    { lines: ['C: 快递一直没有更新', 'A: 非常抱歉給您帶來不便'] },
+    { lines: ['C: 在吗？在吗？', 'A: 让您久等了，非常抱歉'] },
+  ],
+  invalid: [
+    { lines: ['C: 能帮我改一下地址吗', 'A: 抱歉，这个无法操作'] },
+    { lines: ['C: 你好', 'A: 您好，很高兴为您服务'] },
+  ],
+});

@@ -1,0 +1,33 @@
+import solution from '../../src/detect/detectors/solution.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester(solution, 'en', {
+  valid: [
+    { lines: ['C: I was charged twice.', "A: I'll refund the second charge today."], quote: "I'll refund the second charge today." },
+    { lines: ['C: The app keeps crashing.', 'A: Hi there. Please try restarting the app.'], quote: 'Please try restarting the app.' },
+    { lines: ['C: My order is late.', "A: DM us your order number and we'll look into the delay."], quote: "DM us your order number and we'll look into the delay." },
+    { lines: ['C: Still buffering.', "A: If that doesn't help, please call us on 0800 123 456."], quote: "If that doesn't help, please call us on 0800 123 456." },
+    { lines: ['C: When do you open?', 'A: Our stores open at 9am every day.'] },
+    { lines: ['C: I have not slept in days.', 'A: Maybe you could talk to your doctor about it.'] },
+  ],
+  invalid: [
+    { lines: ['C: Can you help?', "A: I can't help with that."] },
+    { lines: ['C: I want my money back.', "A: We can't refund this order."] },
+    { lines: ['C: Any news?', 'A: Please wait.'] },
+    { lines: ['C: My order is late.', 'A: Please send us a DM so we can assist you further.'] },
+    { lines: ['C: Thanks!', 'A: Is there anything else I can help you with?'] },
+    { lines: ['C: It broke.', 'A: Please provide your order number.'] },
+  ],
+});
+
+ruleTester(solution, 'zh', {
+  valid: [
+    { lines: ['C: 收到的商品坏了', 'A: 已为您申请补发'] },
+    { lines: ['C: 收到的商品壞了', 'A: 已為您補發'] },
+    { lines: ['C: 优惠券用不了', 'A: 建议您重新下单'] },
+  ],
+  invalid: [
+    { lines: ['C: 你们服务太差了', 'A: 我们会反馈的'] },
+    { lines: ['C: 我的快递到哪了', 'A: 正在为您查询，请稍等'] },
+  ],
+});

@@ -2,7 +2,7 @@
 import type { Conversation, Language, Skipped } from './model/conversation.js';
 import { formatSource } from './model/conversation.js';
 import type { AnalysedTurn, ConversationResult, Trajectory } from './model/analysis.js';
-import type { HeardReport } from './model/report.js';
+import type { HeardReport, ReportConfig } from './model/report.js';
 import { SCHEMA_VERSION } from './model/report.js';
 import { detectLanguage, languageKit } from './language/index.js';
 import type { TextView } from './language/index.js';
@@ -13,26 +13,49 @@ import type { Need } from './judge/needs.js';
 import { judgeConversation } from './judge/judge.js';
 import { byTurn, judgeTiming } from './judge/timing.js';
 import { scoreConversation } from './score/conversation.js';
+import { applyAutoFail } from './score/auto-fail.js';
+import { DEFAULT_SETTINGS } from './config/defaults.js';
+import type { Settings } from './config/defaults.js';
+import { configRecord } from './config/record.js';
 import { round, summariseAgent } from './score/agent.js';
+import type { CoachingWeights } from './score/agent.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
   /** --lang: force the language instead of detecting it per conversation. */
   lang?: Language;
+  /** The effective settings (src/config): the defaults when absent. */
+  settings?: Settings;
+  /** The config file the settings came from, recorded in the report. */
+  configFile?: string;
 }
 
 export interface Analyzer {
   analyzeConversation(conversation: Conversation): ConversationResult;
+  /** The rubric this analyzer judges by, for the report (buildReport's third argument). */
+  config: ReportConfig;
 }
 
 /** The agent id for conversations whose input names none. */
 export const UNKNOWN_AGENT = '(unknown)';
 
 export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Analyzer> {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const on = (id: keyof Settings['moves']): boolean => settings.moves[id].enabled;
+  // A disabled move is never detected (so never met) and never expected.
+  const detectors = turnDetectors.filter((d) => on(d.meta.id));
+  const fallback = settings.language.default === 'auto' ? undefined : settings.language.default;
+  const scoreParams = {
+    weights: { acknowledgement: settings.moves.acknowledgement.weight, paraphrase: settings.moves.paraphrase.weight, solution: settings.moves.solution.weight },
+    lateCredit: settings.late.credit,
+    blend: settings.score.blend,
+    penalties: settings.score.penalties,
+  };
   return {
+    config: configRecord(settings, options.configFile),
     analyzeConversation(conversation) {
-      const language = options.lang ?? conversation.language ?? detectLanguage(conversation.turns.map((t) => t.text));
-      const kit = languageKit(language);
+      const language = options.lang ?? conversation.language ?? fallback ?? detectLanguage(conversation.turns.map((t) => t.text));
+      const kit = languageKit(language, settings);
       const turns: AnalysedTurn[] = [];
       const needs = new Map<number, Need[]>();
       const customerBefore: TextView[] = [];
@@ -42,7 +65,7 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
         if (turn.role === 'customer') {
           const emotion = readEmotion(view, kit);
           analysed.emotion = emotion;
-          const turnNeeds = customerNeeds(view, kit, emotion);
+          const turnNeeds = customerNeeds(view, kit, emotion).filter((n) => on(n.move));
           if (turnNeeds.length) {
             needs.set(turn.index, turnNeeds);
             analysed.needs = turnNeeds.map((n) => n.move);
@@ -50,7 +73,7 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
           customerBefore.push(view);
         } else if (turn.role === 'agent') {
           const found = new Set<string>();
-          for (const detector of turnDetectors) {
+          for (const detector of detectors) {
             const detection = detector.detect({ turn, view, kit, customerBefore, found: found as Set<never> });
             if (!detection) continue;
             found.add(detection.id);
@@ -61,13 +84,15 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
         }
         turns.push(analysed);
       }
-      markCanned(turns);
-      const { moves, findings: moveFindings } = judgeConversation(turns, needs, language);
+      if (on('canned')) markCanned(turns);
+      const { moves, findings: moveFindings } = judgeConversation(turns, needs, language, settings);
       // Calls are also judged by their times: interruptions and dead air join the move findings.
       const timed = judgeTiming(turns, language);
-      const findings = [...moveFindings, ...timed.findings].sort(byTurn);
+      const judged = [...moveFindings, ...timed.findings];
       const trajectory = trajectoryOf(turns);
-      const scoreParts = scoreConversation(moves, findings, trajectory);
+      const failed = applyAutoFail(settings.autoFail, moves, judged, scoreConversation(moves, judged, trajectory, scoreParams), trajectory);
+      const scoreParts = failed.scoreParts;
+      const findings = [...judged, ...failed.findings].sort(byTurn);
       return {
         id: conversation.id,
         agent: conversation.agent ?? UNKNOWN_AGENT,
@@ -87,22 +112,29 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
 
 /** Did the customer end calmer than they started (情感引导)? First and last customer readings compared. */
 function trajectoryOf(turns: AnalysedTurn[]): Trajectory {
-  const values = turns.filter((t) => t.emotion).map((t) => emotionValue(t.emotion!));
-  if (values.length < 2) return { start: values[0] ?? null, end: values[0] ?? null, direction: 'unknown' };
-  const start = values[0]!;
-  const end = values[values.length - 1]!;
+  const readings = turns.filter((t) => t.emotion);
+  const start = readings.length ? emotionValue(readings[0]!.emotion!) : null;
+  // The end is the customer's reaction to the agent: a reading taken before any agent reply says nothing
+  // about how the conversation went, so a customer who never answered the agent leaves the end unknown.
+  const firstAgent = turns.find((t) => t.role === 'agent')?.index ?? Infinity;
+  const reactions = readings.filter((t) => t.index > firstAgent);
+  const last = reactions[reactions.length - 1];
+  if (start === null || !last || last === readings[0]) return { start, end: last ? emotionValue(last.emotion!) : null, direction: 'unknown' };
+  const end = emotionValue(last.emotion!);
   const delta = end - start;
   return { start, end, direction: delta >= 0.2 ? 'calmer' : delta <= -0.2 ? 'worse' : 'steady' };
 }
 
-export function buildReport(results: ConversationResult[], skipped: Skipped[]): HeardReport {
+/** The report of a run; `config` (Analyzer.config) records the rubric it was judged by. */
+export function buildReport(results: ConversationResult[], skipped: Skipped[], config?: ReportConfig): HeardReport {
   const byAgent = new Map<string, ConversationResult[]>();
   for (const result of results) {
     const list = byAgent.get(result.agent) ?? [];
     list.push(result);
     byAgent.set(result.agent, list);
   }
-  const agents = [...byAgent.keys()].sort().map((agent) => summariseAgent(agent, byAgent.get(agent)!));
+  const weights = coachingWeights(config);
+  const agents = [...byAgent.keys()].sort().map((agent) => summariseAgent(agent, byAgent.get(agent)!, weights));
   const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -117,5 +149,14 @@ export function buildReport(results: ConversationResult[], skipped: Skipped[]): 
     },
     agents,
     conversations: results,
+    ...(config ? { config } : {}),
   };
+}
+
+/** Coaching ranks gaps by the weights of the rubric the report was made with. */
+function coachingWeights(config: ReportConfig | undefined): CoachingWeights | undefined {
+  const settings = config?.settings as Partial<Settings> | undefined;
+  if (!settings?.moves || !settings.late) return undefined;
+  const { moves } = settings;
+  return { weights: { acknowledgement: moves.acknowledgement.weight, paraphrase: moves.paraphrase.weight, solution: moves.solution.weight }, lateCredit: settings.late.credit };
 }

@@ -3,6 +3,8 @@ import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Language, Skipped } from '../model/conversation.js';
 import { HeardError } from './errors.js';
+import type { Settings } from '../config/defaults.js';
+import type { ReportConfig } from '../model/report.js';
 import { loadBaseline, publish, resolveTargets } from './publish.js';
 import type { ReportFlags } from './publish.js';
 
@@ -13,26 +15,36 @@ export interface InputFlags {
   customer?: string[];
   columns?: Partial<Record<CsvField, string>>;
   lang?: Language;
+  /** --config FILE (else the config file is discovered from the working directory). */
+  config?: string;
+  /** Settings already loaded (heard analyze loads them before reading input, for --print-config and thresholds). */
+  settings?: Settings;
+  configFile?: string;
 }
 
 export async function runAnalyze(paths: string[], flags: InputFlags & ReportFlags): Promise<number> {
   const targets = resolveTargets(flags);
   const baseline = await loadBaseline(flags.baseline);
   const { buildReport } = await import('../analyze.js');
-  const { results, skipped } = await analyseInputs(paths, flags);
-  return publish(buildReport(results, skipped), baseline, targets, flags);
+  const { results, skipped, config } = await analyseInputs(paths, flags);
+  return publish(buildReport(results, skipped, config), baseline, targets, flags);
 }
 
 /** Every conversation in `paths`, analysed; skipped items are reported on stderr as they are found. */
-export async function analyseInputs(paths: string[], flags: InputFlags): Promise<{ results: ConversationResult[]; skipped: Skipped[] }> {
+export async function analyseInputs(paths: string[], flags: InputFlags): Promise<{ results: ConversationResult[]; skipped: Skipped[]; config: ReportConfig }> {
   const { readInputs } = await import('../ingest/read.js');
   const { createAnalyzer } = await import('../analyze.js');
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns: flags.columns };
+  const { loadConfigOrFail } = await import('./commands/config.js');
+  const { settings, file: configFile } = flags.settings ? { settings: flags.settings, file: flags.configFile } : await loadConfigOrFail(flags.config);
+  const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
+  // The config's agent column and role words; --columns wins over the config's column.
+  const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
+  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles } };
   const input = await readInputs(paths, ingestOptions);
   for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
   if (input.conversations.length === 0) {
     throw new HeardError(`no conversation could be read from ${paths.join(', ')} (${input.skipped.length} item(s) skipped)`);
   }
-  const analyzer = await createAnalyzer({ lang: flags.lang });
-  return { results: input.conversations.map((conversation) => analyzer.analyzeConversation(conversation)), skipped: input.skipped };
+  const analyzer = await createAnalyzer({ lang: flags.lang, settings, configFile });
+  return { results: input.conversations.map((conversation) => analyzer.analyzeConversation(conversation)), skipped: input.skipped, config: analyzer.config };
 }

@@ -11,6 +11,10 @@ import { DEFAULT_MIN_CONVERSATIONS } from '../report/thresholds.js';
 import type { InputFlags } from './analyze.js';
 import type { ExplainFlags } from './explain.js';
 import type { ReportFlags } from './publish.js';
+import type { ConfigFlags } from './commands/config.js';
+import { registerInit } from './commands/init.js';
+import { registerRules } from './commands/rules.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 const CSV_FIELDS: CsvField[] = ['conversation', 'agent', 'role', 'speaker', 'text', 'timestamp'];
 
@@ -25,10 +29,15 @@ export function buildProgram(): Command {
   const analyze = program
     .command('analyze')
     .description('analyse transcripts (files, directories or - for stdin) and report per agent and conversation')
-    .argument('<paths...>', 'transcript files, directories (recursed) or - for stdin');
-  withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: InputFlags & ReportFlags) => {
+    .argument('[paths...]', 'transcript files, directories (recursed) or - for stdin')
+    .option('--print-config', 'print the effective config (hash, file, settings) as JSON and exit');
+  withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: InputFlags & ReportFlags & ConfigFlags, command: Command) => {
+    if (!paths.length && !flags.printConfig) command.error("error: missing required argument 'paths'", { exitCode: EXIT.fatal, code: 'commander.missingArgument' });
+    const { configureAnalyze } = await import('./commands/config.js');
+    const configured = await configureAnalyze(flags, command);
+    if (!configured) return;
     const { runAnalyze } = await import('./analyze.js');
-    process.exitCode = await runAnalyze(paths, flags);
+    process.exitCode = await runAnalyze(paths, configured);
   });
 
   const report = program
@@ -52,6 +61,9 @@ export function buildProgram(): Command {
       const { runExplain } = await import('./explain.js');
       process.exitCode = await runExplain(file, flags);
     });
+  registerInit(program);
+  registerRules(program);
+  registerCalibrate(program);
   return program;
 }
 
@@ -61,7 +73,8 @@ function withInputOptions(command: Command): Command {
     .option('--agent <name>', 'speaker name that is the agent (repeatable)', collect, [])
     .option('--customer <name>', 'speaker name that is the customer (repeatable)', collect, [])
     .option('--columns <mapping>', 'CSV columns, e.g. role=Sender,text=Body', parseColumns)
-    .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']));
+    .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']))
+    .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)');
 }
 
 function withReportOptions(command: Command): Command {

@@ -1,5 +1,5 @@
 // The same stock empathy sentence pasted into several replies is a formula, not empathy.
-import type { AnalysedTurn } from '../model/analysis.js';
+import type { AnalysedTurn, ConversationResult } from '../model/analysis.js';
 
 const EMPATHY_MOVES = new Set(['acknowledgement', 'apology']);
 
@@ -23,4 +23,41 @@ export function markCanned(turns: AnalysedTurn[]): void {
     }
     for (const quote of quotes) usedBefore.add(cannedKey(quote));
   }
+}
+
+export interface StockPhrase {
+  phrase: string;
+  /** How many of the agent's conversations use it. */
+  conversations: number;
+}
+
+/** A stock sentence is used in at least this many conversations, and in at least this share of them. */
+const STOCK_MIN_CONVERSATIONS = 3;
+const STOCK_MIN_SHARE = 0.02;
+/** Only the most used are worth a coaching line. */
+const STOCK_MAX_LISTED = 10;
+
+/**
+ * Empathy sentences an agent pastes, verbatim, into many of their conversations: a coaching point of its own
+ * ("Sorry for the inconvenience" in every reply is not empathy). Computed over the agent's conversations,
+ * so it is recomputed whenever reports are merged.
+ */
+export function stockPhrases(results: ConversationResult[]): StockPhrase[] {
+  const uses = new Map<string, { phrase: string; conversations: number }>();
+  for (const result of results) {
+    const keys = new Map<string, string>();
+    for (const turn of result.turns) {
+      if (turn.role !== 'agent') continue;
+      for (const d of turn.detections) if (EMPATHY_MOVES.has(d.id)) keys.set(cannedKey(d.quote), d.quote);
+    }
+    for (const [key, phrase] of keys) {
+      const use = uses.get(key) ?? { phrase, conversations: 0 };
+      use.conversations++;
+      uses.set(key, use);
+    }
+  }
+  return [...uses.values()]
+    .filter((u) => u.conversations >= STOCK_MIN_CONVERSATIONS && u.conversations >= STOCK_MIN_SHARE * results.length)
+    .sort((a, b) => b.conversations - a.conversations || a.phrase.localeCompare(b.phrase))
+    .slice(0, STOCK_MAX_LISTED);
 }

@@ -2,44 +2,67 @@
 import type { Emotion } from '../model/analysis.js';
 import type { LanguageKit, Sentence, TextView } from '../language/index.js';
 import type { LexiconEntry } from '../language/lexicon.js';
+import { maskIgnored } from '../language/lexicon.js';
 
-const EXCLAIMING = /[!！]{2,}/u;
-const ASKING_HARD = /[?？]{2,}|[?？][!！]|[!！][?？]/u;
+const EXCLAIMING = /[!！](?:\s*[!！])+/u;
+const ASKING_HARD = /[?？](?:\s*[?？])+|[?？]\s*[!！]|[!！]\s*[?？]/u;
 const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
 
+/** Below this much evidence a turn reads neutral. */
+const NEGATIVE_AT = 0.3;
+const POSITIVE_AT = 0.25;
+/** Positive cues this weak are politeness ("thanks", "ok"): they lift a neutral turn but never cancel a complaint. */
+const POLITENESS_WEIGHT = 0.3;
+
 /**
- * Negative cues combine like independent evidence (1 - Π(1 - w)), so two mild signs weigh more than one;
- * intensity marks (!!!, ？？？, CAPS) and, for English, the model's sentiment add to it.
+ * Cues combine like independent evidence (1 - Π(1 - w)), so two mild signs weigh more than one, and the
+ * negative and positive sides are weighed against each other: "thanks, but it still doesn't work" is a
+ * complaint, "it works now, sorry for the trouble" is relief. Intensity marks (!!!, ？？？, CAPS) and, for
+ * English, the model's sentiment add to the side they fit.
  */
 export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
-  const lexicon = kit.lexicon('emotion');
-  const cues: string[] = [];
-  let calm = 1;
   // Sentences that only imagine trouble ("if it never arrives, what then?", 如果…怎么办) show no feeling yet.
-  const sentences = view.sentences.filter((s) => !lexicon.exclude.some((e) => e.re.test(s.norm)));
-  for (const entry of lexicon.entries) {
-    const cue = firstCue(entry, sentences, kit);
-    if (cue === undefined) continue;
-    cues.push(`${entry.id}: ${cue}`);
-    calm *= 1 - entry.weight;
-  }
-  const positive = view.norm.match(positiveWords(kit.language, lexicon.lists.positive ?? [])) ?? [];
+  const negativeLexicon = kit.lexicon('emotion');
+  const sentences = view.sentences
+    .map((s) => (negativeLexicon.ignore ? { ...s, norm: maskIgnored(negativeLexicon, s.norm) } : s))
+    .filter((s) => !negativeLexicon.exclude.some((e) => e.re.test(s.norm)));
+  const negative = weigh(negativeLexicon.entries, sentences, kit);
+  const positiveEntries = kit.lexicon('emotion-positive').entries;
+  const positive = weigh(positiveEntries, sentences, kit);
+  const relief = weigh(positiveEntries.filter((e) => e.weight > POLITENESS_WEIGHT), sentences, kit);
   // "???" and shouting are frustration on their own; "!!!" only intensifies: "thank you!!!" is not upset.
-  const exclaiming = EXCLAIMING.test(view.text) && (cues.length > 0 || positive.length === 0);
-  if (exclaiming || ASKING_HARD.test(view.text) || SHOUTING.test(view.text)) {
-    cues.push('intensity: punctuation or capitals');
-    calm *= 0.65;
+  const exclaiming = EXCLAIMING.test(view.text) && (negative.cues.length > 0 || positive.cues.length === 0);
+  if (exclaiming || ASKING_HARD.test(view.text) || SHOUTING.test(view.text)) negative.add('intensity: punctuation or capitals', 0.35);
+  if (view.sentiment <= -0.4) negative.add(`sentiment: ${view.sentiment.toFixed(2)}`, -view.sentiment / 2);
+  if (view.sentiment >= 0.4) positive.add(`sentiment: ${view.sentiment.toFixed(2)}`, view.sentiment / 2);
+  const complaint = negative.strength() - relief.strength();
+  if (negative.strength() >= NEGATIVE_AT && complaint >= 0.15) return { polarity: 'negative', intensity: round(complaint), cues: negative.cues };
+  const net = negative.strength() - positive.strength();
+  if (-net >= POSITIVE_AT) return { polarity: 'positive', intensity: round(-net), cues: positive.cues };
+  return { polarity: 'neutral', intensity: round(Math.abs(net)), cues: [...negative.cues, ...positive.cues] };
+}
+
+interface Evidence {
+  cues: string[];
+  add(cue: string, weight: number): void;
+  strength(): number;
+}
+
+function weigh(entries: LexiconEntry[], sentences: Sentence[], kit: LanguageKit): Evidence {
+  let none = 1;
+  const evidence: Evidence = {
+    cues: [],
+    add(cue, weight) {
+      evidence.cues.push(cue);
+      none *= 1 - Math.min(1, Math.max(0, weight));
+    },
+    strength: () => 1 - none,
+  };
+  for (const entry of entries) {
+    const cue = firstCue(entry, sentences, kit);
+    if (cue !== undefined) evidence.add(`${entry.id}: ${cue}`, entry.weight);
   }
-  if (view.sentiment <= -0.4) {
-    cues.push(`sentiment: ${view.sentiment.toFixed(2)}`);
-    calm *= 1 + view.sentiment / 2;
-  }
-  const negative = 1 - calm;
-  if (negative >= 0.3) return { polarity: 'negative', intensity: round(negative), cues };
-  if (positive.length > 0 || view.sentiment >= 0.4) {
-    return { polarity: 'positive', intensity: round(Math.min(1, 0.3 + 0.2 * positive.length + Math.max(0, view.sentiment) / 2)), cues: positive };
-  }
-  return { polarity: 'neutral', intensity: round(negative), cues };
+  return evidence;
 }
 
 /** -1 (strongly negative) .. 1 (strongly positive): one number per turn for the trajectory. */
@@ -55,19 +78,6 @@ function firstCue(entry: LexiconEntry, sentences: Sentence[], kit: LanguageKit):
     if (m && !(entry.negatable && kit.isNegated(sentence.norm, m.index))) return m[0].trim();
   }
   return undefined;
-}
-
-const positiveCache = new Map<string, RegExp>();
-
-/** English positive words match whole words only ("ok" is not in "booking"); Chinese has no word spaces. */
-function positiveWords(language: string, words: string[]): RegExp {
-  let re = positiveCache.get(language);
-  if (!re) {
-    const alternation = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-    re = new RegExp(language === 'en' ? `\\b(?:${alternation})\\b` : `(?:${alternation})`, 'gu');
-    positiveCache.set(language, re);
-  }
-  return re;
 }
 
 function round(x: number): number {

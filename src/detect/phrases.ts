@@ -2,6 +2,7 @@ import type { Detection, Flag, Move } from '../model/analysis.js';
 import type { TurnDetector } from './types.js';
 import type { LanguageKit, Sentence, TextView } from '../language/index.js';
 import type { Lexicon, LexiconEntry } from '../language/lexicon.js';
+import { maskIgnored } from '../language/lexicon.js';
 
 export interface PhraseMatch {
   entry: LexiconEntry;
@@ -14,13 +15,15 @@ export interface PhraseMatch {
 export function matchPhrases(lexicon: Lexicon, view: TextView, kit: LanguageKit): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   for (const sentence of view.sentences) {
-    if (lexicon.exclude.some((entry) => entry.re.test(sentence.norm))) continue;
+    // Phrases the config ignores are blanked out first (the sentence's other words still count).
+    const norm = maskIgnored(lexicon, sentence.norm);
+    if (lexicon.exclude.some((entry) => entry.re.test(norm))) continue;
     for (const entry of lexicon.entries) {
-      const m = entry.re.exec(sentence.norm);
+      const m = entry.re.exec(norm);
       if (!m) continue;
       // Negation is read before the first word of the match: a pattern that starts at a clause break
       // (", please call us") must not inherit the negation of the clause before it ("if that doesn't help").
-      if (entry.negatable && kit.isNegated(sentence.norm, m.index + Math.max(0, m[0].search(/\p{L}/u)))) continue;
+      if (entry.negatable && kit.isNegated(norm, m.index + Math.max(0, m[0].search(/\p{L}/u)))) continue;
       matches.push({ entry, sentence, matched: m[0] });
       break;
     }

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { Skipped } from '../model/conversation.js';
 import { buildConversation, fileStem, type PendingTurn } from './normalise.js';
 import { roleOfLabel } from './roles.js';
+import { splitSpeaker } from './text.js';
 import type { AdapterResult, IngestOptions, Notice } from './types.js';
 
 export interface CueBlock {
@@ -94,13 +95,10 @@ export function readCues(blocks: CueBlock[], file: string, lineOf: (payload: str
   return cues;
 }
 
-/** "Maria: text", "AGENT: text", "客服小王：文本": a short label before a colon names the speaker. */
-const PREFIX = /^\s*(?:-\s*)?([\p{L}\p{N}][\p{L}\p{N} ._'()（）-]{0,38}?)\s*[:：]\s*(.*)$/u;
-
-export function speakerPrefix(text: string): CueLine {
-  const m = PREFIX.exec(text);
-  if (!m || m[1]!.trim().split(/\s+/).length > 4 || /^\d+$/.test(m[1]!.trim())) return { text: text.trim() };
-  return { speaker: m[1]!.trim(), text: m[2]!.trim() };
+/** "Maria: text", "AGENT: text", "- 客服小王：文本": a speaker-shaped label before a colon (as in plain text). */
+export function speakerPrefix(text: string, options: IngestOptions = {}): CueLine {
+  const spoken = splitSpeaker(text.replace(/^\s*-\s+/, ''), options);
+  return spoken ? { speaker: spoken.label, text: spoken.said.trim() } : { text: text.trim() };
 }
 
 function loadGreetings(): string[] {
@@ -159,7 +157,12 @@ export function cuesToConversation(cues: Cue[], file: string, options: IngestOpt
   }
   const notices: Notice[] = [];
   const infos = new Map(segments.flatMap((s) => (s.speaker !== undefined ? [[s.speaker, roleOfLabel(s.speaker, options)] as const] : [])));
-  const agentAssumed = [...infos.values()].some((i) => i.role === 'agent') ? undefined : segments.find((s) => s.speaker !== undefined && infos.get(s.speaker)?.role === undefined && greeting(s.text));
+  // Guess only what the names cannot settle: no agent known, and not just one unknown speaker facing a known
+  // customer (normalise.ts gives that one the agent's side without guessing).
+  const roles = [...infos.values()].map((i) => i.role);
+  const unknown = roles.filter((r) => r === undefined).length;
+  const settled = roles.includes('agent') || (roles.includes('customer') && unknown === 1);
+  const agentAssumed = settled ? undefined : segments.find((s) => s.speaker !== undefined && infos.get(s.speaker)?.role === undefined && greeting(s.text));
   if (agentAssumed) {
     const name = agentAssumed.speaker!;
     infos.set(name, { role: 'agent', name });

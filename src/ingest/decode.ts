@@ -83,29 +83,30 @@ export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): num
  * Do bytes that are not UTF-8 read as Chinese GB18030/GBK text? In GBK Chinese text almost every lead byte
  * (0x81-0xFE) is followed by a trail byte that is also high (0xA1-0xFE for the common GB2312 characters); in a
  * Latin-1 or Windows-1252 file, the high bytes are accented letters mostly followed by ASCII letters, which
- * GBK would also accept as (rare) characters. So at least 80% of the double-byte pairs must have a high trail
- * byte, and there must be some pairs at all.
+ * GBK would also accept as (rare) characters. So the double-byte pairs with a high trail byte must outnumber
+ * four to one both the pairs with an ASCII trail byte and the bytes that are not GB18030 at all (a damaged
+ * GB18030 file is still reported as one, at the damaged byte).
  */
 function looksLikeGb18030(bytes: Uint8Array): boolean {
   let highTrail = 0;
   let lowTrail = 0;
+  let invalid = 0;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b < 0x80) {
-      i += 1;
-      continue;
-    }
     const next = bytes[i + 1] ?? 0;
-    if (next >= 0x30 && next <= 0x39) {
-      i += 4; // a four-byte GB18030 sequence
-      continue;
+    if (b < 0x80) i += 1;
+    else if (b === 0x80 || b === 0xff || next < 0x30 || (next > 0x39 && next < 0x40) || next === 0x7f || next === 0xff) {
+      invalid += 1;
+      i += 1;
+    } else if (next <= 0x39) i += 4; // a four-byte GB18030 sequence
+    else {
+      if (next >= 0x80) highTrail += 1;
+      else lowTrail += 1;
+      i += 2;
     }
-    if (next >= 0x80) highTrail += 1;
-    else lowTrail += 1;
-    i += 2;
   }
-  return highTrail > 0 && highTrail >= 4 * lowTrail;
+  return highTrail > 0 && highTrail >= 4 * lowTrail && highTrail >= 4 * invalid;
 }
 
 /** Byte offset of the first sequence that is not well-formed GB18030 (one, two or four bytes), or -1. */
@@ -152,7 +153,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
     const at = firstInvalidUtf16(bytes, encoding === 'utf-16le');
     return {
       ok: false,
-      reason: `not valid ${ENCODING_NAMES[encoding]} (it starts with that byte-order mark): invalid sequence at byte offset ${at} (${hex(bytes, at, 4)})`,
+      reason: `not valid ${ENCODING_NAMES[encoding]} (as its byte-order mark says it is): invalid sequence at byte offset ${at} (${hex(bytes, at, 4)})`,
     };
   }
 }
@@ -187,7 +188,7 @@ export function decode(bytes: Uint8Array): Decoded {
     const at = scan.firstInvalid;
     return {
       ok: false,
-      reason: `not valid UTF-8 (nor GB18030): invalid byte sequence at byte offset ${at} (${hex(bytes, at, 4)}); save the file as UTF-8`,
+      reason: `not valid UTF-8: invalid byte sequence at byte offset ${at} (${hex(bytes, at, 4)}); save the file as UTF-8`,
     };
   }
 }

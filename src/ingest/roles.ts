@@ -34,14 +34,46 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const MATCHERS: Matcher[] = LABEL_ROLES.flatMap((role) =>
-  ROLE_WORDS[role].map((word): Matcher => {
-    if (HAN.test(word)) return { role, re: new RegExp(escapeRe(word), 'gu') };
-    const body = word.split(/\s+/).map(escapeRe).join('[\\s_-]+');
-    // Whole Latin words only ("Augusto" is not "auto"); a plural "s" and trailing digits are fine ("User42").
-    return { role, re: new RegExp(`(?<![\\p{L}])${body}s?(?![\\p{L}])`, 'giu') };
-  }),
-);
+function matchersOf(words: RoleWords): Matcher[] {
+  return LABEL_ROLES.flatMap((role) =>
+    words[role].map((word): Matcher => {
+      if (HAN.test(word)) return { role, re: new RegExp(escapeRe(word), 'gu') };
+      const body = word.split(/\s+/).map(escapeRe).join('[\\s_-]+');
+      // Whole Latin words only ("Augusto" is not "auto"); a plural "s" and trailing digits are fine ("User42").
+      return { role, re: new RegExp(`(?<![\\p{L}])${body}s?(?![\\p{L}])`, 'giu') };
+    }),
+  );
+}
+
+const MATCHERS: Matcher[] = matchersOf(ROLE_WORDS);
+
+interface ConfiguredRoles {
+  /** The config's role words, before the built-in ones. */
+  words: Matcher[];
+  /** The config's patterns over the whole label. */
+  patterns: Matcher[];
+}
+
+const configured = new WeakMap<object, ConfiguredRoles>();
+
+/** The matchers of the config's roles (IngestOptions.roles), compiled once per options object. */
+function configuredRoles(roles: IngestOptions['roles']): ConfiguredRoles | undefined {
+  if (!roles) return undefined;
+  let out = configured.get(roles);
+  if (!out) {
+    const words: RoleWords = { agent: [], customer: [], bot: [] };
+    const patterns: Matcher[] = [];
+    for (const role of LABEL_ROLES) {
+      for (const item of roles[role] ?? []) {
+        if (typeof item === 'string') words[role].push(item.trim().toLowerCase());
+        else patterns.push({ role, re: new RegExp(item.regex, 'iu') });
+      }
+    }
+    out = { words: matchersOf(words), patterns };
+    configured.set(roles, out);
+  }
+  return out;
+}
 
 export interface SpeakerInfo {
   /** Undefined when the label says nothing about the role. */
@@ -62,10 +94,10 @@ function cleanName(s: string): string | undefined {
 }
 
 /** The role words found in a label, and what is left once they are removed (the name). */
-function matchWords(label: string): { role?: LabelRole; rest: string } {
+function matchWords(label: string, options: IngestOptions = {}): { role?: LabelRole; rest: string } {
   const found = new Set<LabelRole>();
   const mask = new Array<boolean>(label.length).fill(false);
-  for (const m of MATCHERS) {
+  for (const m of [...(configuredRoles(options.roles)?.words ?? []), ...MATCHERS]) {
     m.re.lastIndex = 0;
     for (const hit of label.matchAll(m.re)) {
       found.add(m.role);
@@ -93,7 +125,7 @@ export function roleOfOption(name: string, options: IngestOptions): Role | undef
   if (key === '') return undefined;
   if (options.agent?.some((n) => normName(n) === key)) return 'agent';
   if (options.customer?.some((n) => normName(n) === key)) return 'customer';
-  return undefined;
+  return configuredRoles(options.roles)?.patterns.find((p) => p.re.test(name.normalize('NFKC').trim()))?.role;
 }
 
 /**
@@ -119,7 +151,7 @@ export function roleOfLabel(label: string, options: IngestOptions = {}): Speaker
     if (role) return { role, name };
   }
 
-  const { role, rest } = matchWords(text);
+  const { role, rest } = matchWords(text, options);
   if (role) return { role, name: cleanName(rest) };
   return { name: text };
 }

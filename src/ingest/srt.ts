@@ -14,7 +14,7 @@ function cueText(payload: string): string {
 
 export function parseSrt(text: string, file: string, options: IngestOptions = {}): AdapterResult {
   const skipped: Skipped[] = [];
-  const cues = readCues(cueBlocks(text), file, (payload) => speakerPrefix(cueText(payload)), skipped);
+  const cues = readCues(cueBlocks(text), file, (payload) => speakerPrefix(cueText(payload), options), skipped);
   return cuesToConversation(cues, file, options, skipped);
 }
 

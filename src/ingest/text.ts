@@ -84,16 +84,30 @@ function parseLine(line: Line, options: IngestOptions): Item {
   }
   rest = rest.trim();
   const withTime = LABEL_TS.exec(rest);
-  const m = withTime ? null : SPEAKER.exec(rest);
-  if (!withTime && !m) return item;
-  const label = (withTime ? withTime[1]! : m![1]!).trim();
+  const spoken = withTime ? shapedSpeaker(withTime[1]!, withTime[3] ?? '', options) : splitSpeaker(rest, options);
+  if (!spoken) return item;
   if (withTime) start ??= parseTimestamp(withTime[2]!);
-  const said = (withTime ? withTime[3] : m![2]) ?? '';
-  const info = roleOfLabel(label, options);
-  if (!speakerShaped(label, info, options)) return item;
-  item.turn = { label, info, text: said };
+  item.turn = { label: spoken.label, info: spoken.info, text: spoken.said };
   if (start !== undefined) item.turn.start = start;
   return item;
+}
+
+export interface SpokenLine {
+  label: string;
+  info: SpeakerInfo;
+  said: string;
+}
+
+function shapedSpeaker(rawLabel: string, said: string, options: IngestOptions): SpokenLine | undefined {
+  const label = rawLabel.trim();
+  const info = roleOfLabel(label, options);
+  return speakerShaped(label, info, options) ? { label, info, said } : undefined;
+}
+
+/** "Label: text" when the label is shaped like a speaker, not content ("Order number: 123"); captions use it too. */
+export function splitSpeaker(line: string, options: IngestOptions): SpokenLine | undefined {
+  const m = SPEAKER.exec(line.trim());
+  return m ? shapedSpeaker(m[1]!, m[2] ?? '', options) : undefined;
 }
 
 function idFromHeader(header: string): string | undefined {

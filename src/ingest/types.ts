@@ -12,6 +12,8 @@ export interface IngestOptions {
   customer?: string[];
   /** --columns role=Sender,text=Body: CSV header overrides, keyed by heard's field name. */
   columns?: Partial<Record<CsvField, string>>;
+  /** Config roles (README, "Your rubric"): more role words per role, and `{regex}` patterns over whole labels. */
+  roles?: Partial<Record<'agent' | 'customer' | 'bot', (string | { regex: string })[]>>;
   /** Where "-" reads from (default process.stdin); tests pass their own stream. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }

@@ -7,7 +7,7 @@ import type { Skipped } from '../model/conversation.js';
 import { cueBlocks, cuesToConversation, readCues, speakerPrefix, type CueLine } from './cues.js';
 import type { AdapterResult, IngestOptions, InputAdapter } from './types.js';
 
-const HEADER = /^\uFEFF?WEBVTT(?:[ \t]|$)/;
+const HEADER = /^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/;
 const VOICE = /<v(?:\.[^\s>]*)?\s+([^>]*)>/;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ', '&lrm;': '', '&rlm;': '', '&quot;': '"', '&apos;': "'" };
 
@@ -18,10 +18,10 @@ function cueText(payload: string): string {
     .trim();
 }
 
-function cueLine(payload: string): CueLine {
+function cueLine(payload: string, options: IngestOptions): CueLine {
   const voice = VOICE.exec(payload);
   if (voice && voice[1]!.trim() !== '') return { speaker: voice[1]!.trim(), text: cueText(payload) };
-  return speakerPrefix(cueText(payload));
+  return speakerPrefix(cueText(payload), options);
 }
 
 export function parseVtt(text: string, file: string, options: IngestOptions = {}): AdapterResult {
@@ -32,7 +32,7 @@ export function parseVtt(text: string, file: string, options: IngestOptions = {}
   }
   // NOTE, STYLE and REGION blocks are comments and styling, not cues.
   const cueBlocksOnly = blocks.slice(1).filter((b) => !/^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/.test(b.lines[0]!));
-  const cues = readCues(cueBlocksOnly, file, cueLine, skipped);
+  const cues = readCues(cueBlocksOnly, file, (payload) => cueLine(payload, options), skipped);
   return cuesToConversation(cues, file, options, skipped);
 }
 

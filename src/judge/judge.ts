@@ -24,7 +24,13 @@ const LATE_MESSAGES: Partial<Record<CoreMove, string>> = {
   paraphrase: 'The agent restated the problem only after already offering a solution.',
 };
 
-export function judgeConversation(turns: AnalysedTurn[], needs: Map<number, Need[]>, language: Language): Judgement {
+/** What the judge reads of the settings (src/config/defaults.ts); absent: the constants above. */
+export interface JudgeParams {
+  acknowledgement: { window: { turns: number; seconds: number | null } };
+}
+
+export function judgeConversation(turns: AnalysedTurn[], needs: Map<number, Need[]>, language: Language, params?: JudgeParams): Judgement {
+  const window = params?.acknowledgement.window ?? { turns: ACKNOWLEDGEMENT_WINDOW, seconds: null };
   const moves = {} as Record<CoreMove, MoveStatus>;
   const findings: Finding[] = [];
   for (const move of CORE_MOVES) {
@@ -39,7 +45,7 @@ export function judgeConversation(turns: AnalysedTurn[], needs: Map<number, Need
     const firstReply = after[0]!;
     let status: MoveStatus;
     if (answerIndex < 0) status = 'missing';
-    else if (move === 'acknowledgement') status = answerIndex < ACKNOWLEDGEMENT_WINDOW ? 'present' : 'late';
+    else if (move === 'acknowledgement') status = onTime(turns.find((t) => t.index === turnIndex), after[answerIndex]!, answerIndex, window) ? 'present' : 'late';
     else if (move === 'paraphrase') {
       const firstSolution = after.findIndex((t) => t.moves.includes('solution'));
       status = firstSolution < 0 || answerIndex <= firstSolution ? 'present' : 'late';
@@ -73,6 +79,16 @@ export function judgeConversation(turns: AnalysedTurn[], needs: Map<number, Need
   }
   findings.sort((a, b) => a.turn - b.turn || (a.agentTurn ?? 0) - (b.agentTurn ?? 0));
   return { moves, findings };
+}
+
+/**
+ * Within the acknowledgement window: by seconds when the window has them and both turns carry times (from the
+ * end of the customer's turn, or its start when it has no end), else by agent turns.
+ */
+function onTime(need: AnalysedTurn | undefined, answer: AnalysedTurn, answerIndex: number, window: JudgeParams['acknowledgement']['window']): boolean {
+  const from = need?.end ?? need?.start;
+  if (window.seconds !== null && from !== undefined && answer.start !== undefined) return answer.start - from <= window.seconds;
+  return answerIndex < window.turns;
 }
 
 /** The first customer turn that calls for the move and that some agent turn still follows. */

@@ -22,7 +22,7 @@ export const BACKCHANNEL_MAX = { en: 2, zh: 3 } as const satisfies Record<Langua
 const MIN_RATE_SECONDS = 5;
 
 export interface TimingJudgement {
-  /** Undefined when the turns carry no times (or fewer than two agent/customer turns do). */
+  /** Undefined unless both an agent turn and a customer turn carry times. */
   timing?: ConversationTiming;
   findings: Finding[];
 }
@@ -58,7 +58,7 @@ export function judgeTiming(turns: AnalysedTurn[], language: Language): TimingJu
     .filter((t): t is Timed => t.start !== undefined && Number.isFinite(t.start))
     .sort((a, b) => a.start - b.start || a.index - b.index);
   const sides = timed.filter((t) => t.role === 'agent' || t.role === 'customer');
-  if (sides.length < 2) return { findings: [] };
+  if (!sides.some((t) => t.role === 'agent') || !sides.some((t) => t.role === 'customer')) return { findings: [] };
   const isCall = sides.every((t) => t.end !== undefined && t.end >= t.start);
   return isCall ? judgeCall(timed.filter((t): t is Spoken => t.end !== undefined && t.end >= t.start), language) : judgeChat(timed);
 }

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type { LanguageKit, TextView } from './text-view.js';
 import { REDACTION } from './text-view.js';
 import { loadLexicon } from './lexicon.js';
+import { lexiconSource } from '../config/phrases.js';
+import type { KitOptions } from './text-view.js';
 
 let toSimplified: ((text: string) => string) | undefined;
 
@@ -40,20 +42,54 @@ export function normaliseChinese(text: string): string {
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-function segmentWords(norm: string, stopwords: Set<string>): string[] {
+function segmentWords(norm: string, stopwords: Set<string>, dictionary?: Dictionary): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(norm.replace(/<(?:url|x)>/gu, ' '))) {
+  const segments = [...segmenter.segment(norm.replace(/<(?:url|x)>/gu, ' '))];
+  for (const { segment, isWordLike } of dictionary ? mergeDictionaryWords(segments, dictionary) : segments) {
     // Single Han characters are mostly particles and function words; keep them out of overlap.
     if (isWordLike && !stopwords.has(segment) && (segment.length > 1 || /[a-z0-9]/u.test(segment))) words.push(segment);
   }
   return words;
 }
 
-export function createChineseKit(): LanguageKit {
+interface Dictionary {
+  words: Set<string>;
+  /** The longest word, in UTF-16 units: no merge is tried beyond it. */
+  longest: number;
+}
+
+/**
+ * Intl.Segmenter takes no user dictionary: a configured word it splits (荣耀/手环) is put back together by
+ * merging the longest run of adjacent segments that spells a listed word.
+ */
+export function mergeDictionaryWords(segments: readonly { segment: string; isWordLike?: boolean }[], dictionary: Dictionary): { segment: string; isWordLike?: boolean }[] {
+  const out: { segment: string; isWordLike?: boolean }[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let joined = '';
+    let end = -1;
+    for (let j = i; j < segments.length; j++) {
+      joined += segments[j]!.segment;
+      if (joined.length > dictionary.longest) break;
+      if (j > i && dictionary.words.has(joined)) end = j;
+    }
+    if (end < 0) {
+      out.push(segments[i]!);
+      i++;
+    } else {
+      out.push({ segment: segments.slice(i, end + 1).map((s) => s.segment).join(''), isWordLike: true });
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+export function createChineseKit(options: KitOptions = {}): LanguageKit {
   const stopwords = new Set(loadLexicon('zh', 'stopwords').lists.words ?? []);
+  const words = (options.dictionary ?? []).map((w) => normaliseChinese(w)).filter((w) => w.length > 1);
+  const dictionary = words.length ? { words: new Set(words), longest: Math.max(...words.map((w) => w.length)) } : undefined;
   return {
     language: 'zh',
-    lexicon: (name) => loadLexicon('zh', name),
+    lexicon: lexiconSource('zh', options.phrases, normaliseChinese, loadLexicon),
     view(text: string): TextView {
       const sentences = text
         .split(SENTENCE_END)
@@ -61,7 +97,7 @@ export function createChineseKit(): LanguageKit {
         .filter(Boolean)
         .map((s) => {
           const norm = normaliseChinese(s);
-          return { text: s, norm, words: segmentWords(norm, stopwords) };
+          return { text: s, norm, words: segmentWords(norm, stopwords, dictionary) };
         });
       const words = sentences.flatMap((s) => s.words);
       return { language: 'zh', text, norm: sentences.map((s) => s.norm).join(' '), sentences, words, sentiment: 0 };

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { LanguageKit, Sentence, TextView } from './text-view.js';
 import { REDACTION } from './text-view.js';
 import { loadLexicon } from './lexicon.js';
+import { lexiconSource } from '../config/phrases.js';
+import type { KitOptions } from './text-view.js';
 
 type WinkItemFn = unknown;
 interface WinkTokens {
@@ -56,7 +58,7 @@ export function normaliseEnglish(text: string): string {
     .trim();
 }
 
-export function createEnglishKit(): LanguageKit {
+export function createEnglishKit(options: KitOptions = {}): LanguageKit {
   const { readDoc, its } = ((n) => ({ readDoc: n.readDoc.bind(n), its: n.its }))(wink());
   const stopwords = new Set(loadLexicon('en', 'stopwords').lists.words ?? []);
   // wink gives no lemma (undefined) for a few contracted tokens ("didnt", "cannot"): they carry no content anyway.
@@ -64,7 +66,7 @@ export function createEnglishKit(): LanguageKit {
     lemmas.map((w) => (w ?? '').toLowerCase()).filter((w) => /\p{L}/u.test(w) && w.length > 1 && !stopwords.has(w) && !LINK_TOKEN.test(w));
   return {
     language: 'en',
-    lexicon: (name) => loadLexicon('en', name),
+    lexicon: lexiconSource('en', options.phrases, normaliseEnglish, loadLexicon),
     view(text: string): TextView {
       const norm = normaliseEnglish(text);
       // wink reads the text with handles and redactions removed, so they never become "content"; links are

@@ -12,6 +12,8 @@ export interface LexiconEntry {
   weight: number;
   /** A match preceded by a negation in the same clause does not count. */
   negatable: boolean;
+  /** Set on entries a config file added (README, "Your rubric"); built-in entries have none. */
+  origin?: 'config';
 }
 
 export interface Lexicon {
@@ -23,6 +25,10 @@ export interface Lexicon {
   exclude: LexiconEntry[];
   /** Free-form lists some detectors need (suggested phrasings, stopwords). */
   lists: Record<string, string[]>;
+  /** The file's default for `negatable` (entries a config adds inherit it). */
+  negatable: boolean;
+  /** Phrases a config ignores: blanked out of a sentence before its entries are tried (see maskIgnored). */
+  ignore?: LexiconEntry[];
 }
 
 interface RawEntry {
@@ -72,7 +78,23 @@ export function loadLexicon(language: Language, name: string): Lexicon {
     entries: (raw.entries ?? []).map(compile),
     exclude: (raw.exclude ?? []).map(compile),
     lists: raw.lists ?? {},
+    negatable: raw.negatable ?? false,
   };
   cache.set(key, lexicon);
   return lexicon;
+}
+
+/**
+ * The sentence as the lexicon's entries should see it: phrases the config ignores are blanked out (same length,
+ * so match positions still point into the sentence), so "sorry for the inconvenience" can stop counting while
+ * the rest of the sentence still can.
+ */
+export function maskIgnored(lexicon: Lexicon, norm: string): string {
+  if (!lexicon.ignore?.length) return norm;
+  let out = norm;
+  for (const entry of lexicon.ignore) {
+    const re = new RegExp(entry.re.source, entry.re.flags.includes('g') ? entry.re.flags : `${entry.re.flags}g`);
+    out = out.replace(re, (m) => '\u00b7'.repeat(m.length));
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../model/conversation.js';
 import type { Lexicon } from './lexicon.js';
+import type { PhraseKey, PhraseOverrides } from '../config/defaults.js';
 
 export interface Sentence {
   /** Verbatim, for evidence. */
@@ -29,6 +30,12 @@ export interface LanguageKit {
   view(text: string): TextView;
   /** True when the words before `index` in the clause negate what follows. */
   isNegated(norm: string, index: number): boolean;
+}
+
+/** What a config changes in a kit: its phrase lists, and (Chinese) words the segmenter must keep whole. */
+export interface KitOptions {
+  phrases?: Partial<Record<PhraseKey, PhraseOverrides>>;
+  dictionary?: string[];
 }
 
 /** Redaction tokens of exports ([PII], [数字x], ***) must never count as shared content. */

@@ -45,8 +45,11 @@ export interface AnalysedTurn extends Omit<Turn, 'source'> {
   needs?: CoreMove[];
 }
 
-/** interruption and dead_air come from the turns' times (README, "Calls: timing"). */
-export type FindingKind = 'missing' | 'late' | 'negative_language' | 'canned' | 'interruption' | 'dead_air';
+/**
+ * interruption and dead_air come from the turns' times (README, "Calls: timing"); auto_fail from the config's
+ * autoFail rules (README, "Your rubric").
+ */
+export type FindingKind = 'missing' | 'late' | 'negative_language' | 'canned' | 'interruption' | 'dead_air' | 'auto_fail';
 
 export interface Finding {
   kind: FindingKind;
@@ -60,6 +63,8 @@ export interface Finding {
   evidence: { customer?: string; agent?: string };
   /** A phrasing the agent could have used, in the conversation's language. */
   suggestion?: string;
+  /** auto_fail findings: the rule that fired (e.g. "missing:solution"). */
+  rule?: string;
   /** Timing findings: when it happened (seconds, on the clock of turns[].start) and how long the overlap or silence lasted. */
   moment?: { at: number; seconds: number };
 }
@@ -80,6 +85,8 @@ export interface ScoreParts {
   /** Where the customer ended up: their last emotion reading mapped onto 0..100 (50 = neutral). */
   outcome: number;
   penalty: number;
+  /** The config's autoFail rules that fired and made the score 0 (absent when none did). */
+  autoFail?: string[];
 }
 
 export interface ConversationResult {

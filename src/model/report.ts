@@ -35,6 +35,8 @@ export interface AgentSummary {
   score: number | null;
   moves: Record<CoreMove, MoveRate>;
   flags: { negative_language: number; canned: number };
+  /** Empathy sentences pasted verbatim into many of the agent's conversations (see detect/canned.ts). */
+  cannedPhrases: { phrase: string; conversations: number }[];
   coaching: Coaching[];
   /** Present when some of the agent's conversations carry times (README, "Calls: timing"). */
   timing?: AgentTiming;
@@ -73,4 +75,17 @@ export interface HeardReport {
   summary: ReportSummary;
   agents: AgentSummary[];
   conversations: ConversationResult[];
+  /**
+   * The rubric the report was made with (README, "Your rubric"): a stable hash of the effective settings, the
+   * config file they came from (none: the defaults), and the settings themselves. Reports are comparable only
+   * when their hashes match. Optional so schemaVersion 1 readers are unaffected.
+   */
+  config?: ReportConfig;
+}
+
+export interface ReportConfig {
+  hash: string;
+  file?: string;
+  /** The effective settings (src/config/defaults.ts, Settings), as plain JSON. */
+  settings: Record<string, unknown>;
 }

@@ -4,7 +4,10 @@ import type { AnalysedTurn, ConversationResult, Finding } from '../model/analysi
 
 export interface AnnotatedTurn {
   turn: AnalysedTurn;
-  /** Missing and late moves sit at the agent reply that should have carried them; flags at their own turn. */
+  /**
+   * Missing and late moves sit at the agent reply that should have carried them, other findings at their turn.
+   * A flag finding is left out: it repeats a detection of its turn, which is shown with the turn already.
+   */
   findings: Finding[];
   segments: Segment[];
 }
@@ -21,6 +24,7 @@ export function annotate(conversation: ConversationResult): AnnotatedTurn[] {
   const turns = conversation.turns;
   const at = new Map<number, Finding[]>(turns.map((t) => [t.index, []]));
   for (const finding of conversation.findings) {
+    if (finding.flag && turns.some((t) => t.index === finding.turn && t.detections.some((d) => d.id === finding.flag))) continue;
     const wanted = finding.kind === 'missing' || finding.kind === 'late' ? (finding.agentTurn ?? finding.turn) : finding.turn;
     // A finding never disappears from the transcript, even if its turn is not in it.
     const list = at.get(wanted) ?? at.get(finding.turn) ?? at.get(turns[turns.length - 1]?.index ?? -1);

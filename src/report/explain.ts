@@ -6,7 +6,7 @@ import { CORE_MOVES } from '../model/analysis.js';
 import type { ConversationResult, Finding } from '../model/analysis.js';
 import { annotate, NEED_MARK } from './annotate.js';
 import type { AnnotatedTurn, Segment } from './annotate.js';
-import { scoreLabel } from './text.js';
+import { findingLabel, scoreLabel } from './text.js';
 
 export interface ExplainOptions {
   color: boolean;
@@ -19,7 +19,7 @@ const GUTTER = 6;
 export function formatExplain(conversation: ConversationResult, options: ExplainOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const { scoreParts, trajectory } = conversation;
-  const parts = scoreParts ? ` (moves ${scoreParts.moves}, outcome ${scoreParts.outcome}, penalty −${scoreParts.penalty})` : ' (no move was expected)';
+  const parts = scoreParts ? ` (moves ${scoreParts.moves}, outcome ${scoreParts.outcome}, penalty ${scoreParts.penalty ? `−${scoreParts.penalty}` : 0})` : ' (no move was expected)';
   const out = [
     `${c.bold(conversation.id)} · agent ${conversation.agent} · ${conversation.source} · ${conversation.language}`,
     `score ${c.bold(scoreLabel(conversation.score))}${parts} · customer ${trajectory.direction}` +
@@ -52,10 +52,8 @@ function turnLines(c: ChalkInstance, { turn, findings, segments }: AnnotatedTurn
 
 function findingLines(c: ChalkInstance, f: Finding, here: number, why: boolean): string[] {
   const pad = ' '.repeat(GUTTER);
-  // A flag's finding repeats its detection, already tagged (and explained) above.
-  if (!f.move) return [];
   const since = f.turn !== here ? ` (needed since turn ${f.turn})` : '';
-  const lines = [`${pad}${f.kind === 'missing' ? c.red(`✗ missing ${f.move}`) : c.yellow(`◔ late ${f.move}`)}${since}`];
+  const lines = [`${pad}${f.kind === 'late' ? c.yellow(`◔ ${findingLabel(f)}`) : c.red(`✗ ${findingLabel(f)}`)}${since}`];
   if (why) lines.push(`${pad}  why: ${f.message}`);
   if (f.suggestion) lines.push(`${pad}  ${c.green('try')}: ${f.suggestion}`);
   return lines;

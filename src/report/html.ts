@@ -257,7 +257,7 @@ function scoreStrip(agent: AgentSummary, conversations: ConversationResult[]): s
 // --- Transcripts
 
 function conversation(c: ConversationResult, i: number, agent: number): string {
-  const parts = c.scoreParts ? `moves ${c.scoreParts.moves} · outcome ${c.scoreParts.outcome} · penalty −${c.scoreParts.penalty}` : 'no move was expected: not scored';
+  const parts = c.scoreParts ? `moves ${c.scoreParts.moves} · outcome ${c.scoreParts.outcome} · penalty ${c.scoreParts.penalty ? `−${c.scoreParts.penalty}` : 0}` : 'no move was expected: not scored';
   const statuses = CORE_MOVES.map((m) => `<span class="status ${c.moves[m]}">${e(m)}: ${e(c.moves[m].replace('_', ' '))}</span>`).join('');
   const t = c.trajectory;
   return `<article class="conversation" id="conv-${i}" lang="${e(c.language)}">
@@ -279,13 +279,12 @@ function turn({ turn: t, findings, segments }: AnnotatedTurn): string {
     ...(t.needs ?? []).map((n) => `<span class="tag need">${e(`needs ${n}`)}</span>`),
   ];
   return `<li class="turn ${e(t.role)}"><div class="who">${t.index} · ${e(t.role)}${t.speaker ? ` · ${e(t.speaker)}` : ''}</div>
-<div class="text">${text}</div>${tags.length ? `<div>${tags.join('')}</div>` : ''}${findings.filter((f) => f.move).map((f) => finding(f, t.index)).join('')}</li>`;
+<div class="text">${text}</div>${tags.length ? `<div>${tags.join('')}</div>` : ''}${findings.map((f) => finding(f, t.index)).join('')}</li>`;
 }
 
-/** Missing and late moves, shown at the reply that needed them; flags are already tagged on their turn. */
 function finding(f: Finding, here: number): string {
   const since = f.turn !== here ? ` (needed since turn ${f.turn})` : '';
-  return `<div class="finding ${e(f.kind)}"><strong>${f.kind === 'missing' ? '✗' : '◔'} ${e(findingLabel(f))}</strong>${e(since)}: ${e(f.message)}` +
+  return `<div class="finding ${e(f.kind)}"><strong>${f.kind === 'late' ? '◔' : '✗'} ${e(findingLabel(f))}</strong>${e(since)}: ${e(f.message)}` +
     `${f.suggestion ? `<div class="try">Try: ${e(f.suggestion)}</div>` : ''}</div>`;
 }
 

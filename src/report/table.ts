@@ -31,7 +31,8 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
       head: ['Agent', 'Convs', 'Score', ...CORE_MOVES.map((m) => MOVE_LABEL[m]), 'Neg. lang.', 'Coach first'],
       style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
       wordWrap: true,
-      colWidths: [18, 7, 7, 12, 12, 12, 11, 44],
+      // The score column also holds the delta when there is a baseline.
+      colWidths: [18, 7, summary.baseline ? 13 : 7, 12, 12, 12, 11, 44],
     });
     for (const agent of report.agents) {
       const coaching = agent.coaching[0];
@@ -46,6 +47,7 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
     }
     out.push(table.toString());
   }
+  out.push(...timingLines(c, report, options.color));
   const worst = worstConversations(report.conversations, options.worst ?? 5);
   if (worst.length) {
     out.push('', c.bold('Conversations to review'));
@@ -91,4 +93,29 @@ function scoreText(c: ChalkInstance, score: number | null): string {
 function deltaText(c: ChalkInstance, delta: number | null | undefined): string {
   const text = deltaLabel(delta);
   return delta ? (delta > 0 ? c.green(text) : c.red(text)) : text;
+}
+
+/** Per agent, what the times of their calls and chats say (README, "Calls: timing"); nothing when no turn had times. */
+function timingLines(c: ChalkInstance, report: HeardReport, color: boolean): string[] {
+  const timed = report.agents.flatMap((a) => (a.timing ? [{ agent: a.agent, t: a.timing }] : []));
+  if (timed.length === 0) return [];
+  const table = new Table({
+    head: ['Agent', 'Calls', 'Interruptions', 'Dead air', 'Talk ratio', 'Rate', 'Chats', 'Reply wait'],
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+  });
+  const rate = (wpm: number | null, cpm: number | null): string =>
+    [wpm === null ? '' : `${wpm} wpm`, cpm === null ? '' : `${cpm} chars/min`].filter(Boolean).join(', ') || '—';
+  for (const { agent, t } of timed) {
+    table.push([
+      agent,
+      `${t.calls}`,
+      t.calls ? `${t.interruptions} (${t.interruptionsPerCall}/call)` : '—',
+      t.calls ? `${t.deadAir}` : '—',
+      t.talkRatio === null ? '—' : `${Math.round(t.talkRatio * 100)}%`,
+      rate(t.wordsPerMinute, t.charsPerMinute),
+      `${t.chats}`,
+      t.responseLatency ? `${t.responseLatency.mean} s avg, ${t.responseLatency.max} s max` : '—',
+    ]);
+  }
+  return ['', c.bold('Timing'), table.toString()];
 }

@@ -4,7 +4,8 @@ import { CORE_MOVES } from '../model/analysis.js';
 import type { ConversationResult, CoreMove } from '../model/analysis.js';
 import type { AgentSummary, Coaching, MoveRate } from '../model/report.js';
 import type { AgentTiming, Latency, SpeakingRate } from '../model/timing.js';
-import { MOVE_WEIGHTS } from './weights.js';
+import { LATE_CREDIT, MOVE_WEIGHTS } from './weights.js';
+import { stockPhrases } from '../detect/canned.js';
 
 const MAX_EXAMPLES = 3;
 
@@ -14,7 +15,13 @@ const COACHING_MESSAGES: Record<CoreMove, string> = {
   solution: 'Offer a concrete action, option or next step every time the customer has something you can act on.',
 };
 
-export function summariseAgent(agent: string, results: ConversationResult[]): AgentSummary {
+/** The weights coaching ranks gaps by: the configured ones (config settings), else weights.ts. */
+export interface CoachingWeights {
+  weights: Record<CoreMove, number>;
+  lateCredit: number;
+}
+
+export function summariseAgent(agent: string, results: ConversationResult[], weights: CoachingWeights = { weights: MOVE_WEIGHTS, lateCredit: LATE_CREDIT }): AgentSummary {
   const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
   const moves = {} as Record<CoreMove, MoveRate>;
   for (const move of CORE_MOVES) {
@@ -33,17 +40,18 @@ export function summariseAgent(agent: string, results: ConversationResult[]): Ag
     score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 1) : null,
     moves,
     flags,
-    coaching: coach(results, moves),
+    cannedPhrases: stockPhrases(results),
+    coaching: coach(results, moves, weights),
     ...(timing ? { timing } : {}),
   };
 }
 
 /** The move with the largest weighted gap first; examples are the agent's own missed moments. */
-function coach(results: ConversationResult[], moves: Record<CoreMove, MoveRate>): Coaching[] {
+function coach(results: ConversationResult[], moves: Record<CoreMove, MoveRate>, { weights, lateCredit }: CoachingWeights): Coaching[] {
   const gaps = CORE_MOVES.map((move) => {
     const { expected, met, late } = moves[move];
-    const missed = expected - met - late / 2;
-    return { move, gap: expected ? round((MOVE_WEIGHTS[move] * missed) / expected, 3) : 0 };
+    const missed = expected - met - late * lateCredit;
+    return { move, gap: expected ? round((weights[move] * missed) / expected, 3) : 0 };
   })
     .filter((g) => g.gap > 0)
     .sort((a, b) => b.gap - a.gap || CORE_MOVES.indexOf(a.move) - CORE_MOVES.indexOf(b.move));

@@ -4,23 +4,44 @@ import { CORE_MOVES } from '../model/analysis.js';
 import type { CoreMove, Finding, MoveStatus, ScoreParts, Trajectory } from '../model/analysis.js';
 import { INTERRUPTION_PENALTY, LATE_CREDIT, MOVE_WEIGHTS, NEGATIVE_LANGUAGE_PENALTY, SCORE_BLEND } from './weights.js';
 
-const CREDIT: Record<MoveStatus, number> = { present: 1, late: LATE_CREDIT, missing: 0, not_expected: 0 };
+/** What the scorer reads of the settings (src/config/defaults.ts); absent: the constants of weights.ts. */
+export interface ScoreParams {
+  weights: Record<CoreMove, number>;
+  lateCredit: number;
+  blend: { moves: number; outcome: number };
+  penalties: { negativeLanguage: number; interruption: number };
+}
+
+export const DEFAULT_SCORE_PARAMS: ScoreParams = {
+  weights: MOVE_WEIGHTS,
+  lateCredit: LATE_CREDIT,
+  blend: SCORE_BLEND,
+  penalties: { negativeLanguage: NEGATIVE_LANGUAGE_PENALTY, interruption: INTERRUPTION_PENALTY },
+};
 
 /** null when nothing was expected: a conversation that asked for nothing is unscored, not perfect. */
-export function scoreConversation(moves: Record<CoreMove, MoveStatus>, findings: Finding[], trajectory: Trajectory): ScoreParts | null {
+export function scoreConversation(
+  moves: Record<CoreMove, MoveStatus>,
+  findings: Finding[],
+  trajectory: Trajectory,
+  params: ScoreParams = DEFAULT_SCORE_PARAMS,
+): ScoreParts | null {
+  const { weights, blend, penalties } = params;
+  const credit: Record<MoveStatus, number> = { present: 1, late: params.lateCredit, missing: 0, not_expected: 0 };
   let possible = 0;
   let earned = 0;
   for (const move of CORE_MOVES) {
     if (moves[move] === 'not_expected') continue;
-    possible += MOVE_WEIGHTS[move];
-    earned += MOVE_WEIGHTS[move] * CREDIT[moves[move]];
+    possible += weights[move];
+    earned += weights[move] * credit[moves[move]];
   }
   if (possible === 0) return null;
   const moveShare = earned / possible;
-  // -1 (ended angry) .. 1 (ended pleased) mapped onto 0..1; a customer with no reading counts as neutral.
-  const outcome = ((trajectory.end ?? 0) + 1) / 2;
+  // A customer with no reading after the agent spoke counts as neutral (0.5). Emotion readings are evidence strengths (a plain "thanks" is 0.3, a furious complaint 0.8): 0.5 + end
+  // spreads them over 0..1, so ending on a clear complaint costs the whole outcome and clear relief earns it.
+  const outcome = Math.min(1, Math.max(0, 0.5 + (trajectory.end ?? 0)));
   const count = (kind: Finding['kind']): number => findings.filter((f) => f.kind === kind).length;
-  const penalty = count('negative_language') * NEGATIVE_LANGUAGE_PENALTY + count('interruption') * INTERRUPTION_PENALTY;
-  const score = Math.max(0, Math.round(100 * (SCORE_BLEND.moves * moveShare + SCORE_BLEND.outcome * outcome) - penalty));
+  const penalty = count('negative_language') * penalties.negativeLanguage + count('interruption') * penalties.interruption;
+  const score = Math.max(0, Math.round(100 * (blend.moves * moveShare + blend.outcome * outcome) - penalty));
   return { score, moves: Math.round(100 * moveShare), outcome: Math.round(100 * outcome), penalty };
 }

@@ -4,40 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adapters, detectFormat } from '../../src/ingest/index.js';
-import { decode, readInputs } from '../../src/ingest/read.js';
-import { firstInvalidUtf8 } from '../../src/ingest/decode.js';
+import { readInputs } from '../../src/ingest/read.js';
 import { fx, turnsOf } from './helpers.js';
-
-describe('decode', () => {
-  it('strips a UTF-8 BOM', () => {
-    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]), 'f')).toEqual({ ok: true, text: 'hi' });
-  });
-
-  it('reports the byte offset of the first invalid sequence', () => {
-    const bytes = new Uint8Array([...Buffer.from('客服：'), 0xc3, 0x28]);
-    expect(firstInvalidUtf8(bytes)).toBe(9);
-    expect(decode(bytes, 'f')).toEqual({
-      ok: false,
-      reason: 'not valid UTF-8: invalid byte sequence at byte offset 9 (0xC3 0x28); save the file as UTF-8',
-    });
-  });
-
-  it('finds overlong forms, surrogates and truncated sequences', () => {
-    expect(firstInvalidUtf8(Buffer.from('ok 你好 😀'))).toBe(-1);
-    expect(firstInvalidUtf8(new Uint8Array([0x41, 0xc0, 0xaf]))).toBe(1); // overlong "/"
-    expect(firstInvalidUtf8(new Uint8Array([0x41, 0x42, 0xed, 0xa0, 0x80]))).toBe(2); // surrogate
-    expect(firstInvalidUtf8(new Uint8Array([0x41, 0xe4, 0xbd]))).toBe(1); // truncated
-    expect(firstInvalidUtf8(new Uint8Array([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // above U+10FFFF
-  });
-
-  it('names UTF-16 instead of pointing at byte 0', () => {
-    const r = decode(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'chat.txt');
-    expect(r).toEqual({
-      ok: false,
-      reason: 'looks like UTF-16 (byte-order mark 0xFF 0xFE); only UTF-8 is supported, save it as UTF-8',
-    });
-  });
-});
 
 describe('detectFormat', () => {
   it('goes by extension first, then by content', () => {
@@ -51,7 +19,11 @@ describe('detectFormat', () => {
   });
 
   it('has one adapter per format, each naming its extensions', () => {
-    expect(Object.keys(adapters).sort()).toEqual(['csv', 'json', 'text']);
+    expect(Object.keys(adapters).sort()).toEqual(['ccai', 'contact-lens', 'csv', 'json', 'srt', 'text', 'transcribe', 'vtt']);
+    expect(adapters.vtt.extensions).toEqual(['.vtt']);
+    expect(adapters.srt.extensions).toEqual(['.srt']);
+    // Vendor JSON shares .json with heard's own and is told apart by its content.
+    expect(adapters['contact-lens'].extensions).toEqual([]);
     expect(adapters.text.extensions).toEqual(['.txt', '.log']);
     expect(adapters.csv.extensions).toEqual(['.csv', '.tsv']);
     expect(adapters.json.extensions).toEqual(['.json', '.jsonl', '.ndjson']);
@@ -171,6 +143,7 @@ describe('readInputs', () => {
       conversations: [],
       skipped: [{ source: file, reason: 'empty file' }],
       filesRead: 1,
+      notices: [],
     });
   });
 });

@@ -2,46 +2,82 @@
 // A cue alone ("so you...", 您是说) is a formula; shared words alone may be a quote. Both together are a paraphrase.
 import type { TurnDetector } from '../types.js';
 import { matchPhrases } from '../phrases.js';
+import type { Lexicon } from '../../language/lexicon.js';
 
 const description = "restates or checks the customer's specific problem in the agent's own words";
+
+/**
+ * A rough English stem, so that the word forms a lemmatiser leaves apart ("cheating" the noun, "cheat" the verb;
+ * "coworkers", "worker") still meet. Chinese words pass through.
+ */
+const stem = (w: string): string => (w.length <= 4 || !/^[a-z'-]+$/u.test(w) ? w : w.replace(/(?:ings?|ed|ers?|(?<!s)s)$/u, ''));
+
+/** Words of the customer's groups (lists `<prefix>*`): each word of a group the customer used counts as theirs. */
+function groupWords(lexicon: Lexicon, prefix: string, customerWords: ReadonlySet<string>): Set<string> {
+  const words = new Set<string>();
+  for (const [name, group] of Object.entries(lexicon.lists)) {
+    if (name.startsWith(prefix) && group.some((w) => customerWords.has(stem(w)))) group.forEach((w) => words.add(stem(w)));
+  }
+  return words;
+}
 
 const paraphrase: TurnDetector = {
   meta: { id: 'paraphrase', kind: 'move', description },
   detect({ view, kit, customerBefore }) {
     if (customerBefore.length === 0) return undefined;
     const lexicon = kit.lexicon('paraphrase');
-    const minShared = Number(lexicon.lists.minSharedWords?.[0] ?? 2);
+    const number = (name: string, fallback: number) => Number(lexicon.lists[name]?.[0] ?? fallback);
+    const minShared = number('minSharedWords', 2);
     // A short restatement ("So covid has been hard on you?") carries few words: one shared content word is
     // enough when it is a large part of what the sentence says (but a lone repeated word, like an order
     // number or product name, is not a restatement).
-    const minRatio = Number(lexicon.lists.minSharedRatio?.[0] ?? Infinity);
-    const recent = Number(lexicon.lists.customerTurns?.[0] ?? 2);
+    const minRatio = number('minSharedRatio', Infinity);
+    // Checking forms ("So you...", "..., is that right?", "you're saying...") say by their form that they
+    // restate: one of the customer's words (or its synonym) is enough.
+    const strongCues = new Set(lexicon.lists.strongCues ?? []);
+    const minStrong = number('minSharedStrong', minShared);
+    const tagCues = new Set(lexicon.lists.tagCues ?? []);
+    const formCues = new Set(lexicon.lists.formCues ?? []);
+    const minFormWords = number('minFormWords', Infinity);
+    const recent = number('customerTurns', 2);
     // The customer's words from their last turns: a paraphrase answers what was just said.
     const ignore = new Set(lexicon.lists.ignore ?? []);
-    const customerWords = new Set(customerBefore.slice(-recent).flatMap((v) => v.words));
-    // Feelings in other words ("isolated" reflected as "lonely"): each word of a feeling group the customer used
-    // counts as theirs, so reflecting the feeling is overlap, not a new topic.
-    const customerFeelings = new Set<string>();
-    for (const [name, group] of Object.entries(lexicon.lists)) {
-      if (name.startsWith('feeling-') && group.some((w) => customerWords.has(w))) group.forEach((w) => customerFeelings.add(w));
-    }
+    const customerWords = new Set(customerBefore.slice(-recent).flatMap((v) => v.words.map(stem)));
+    const earlierWords = new Set(customerBefore.slice(-number('customerTurnsStrong', recent)).flatMap((v) => v.words.map(stem)));
+    // Feelings in other words ("isolated" reflected as "lonely"), and the situation in other words ("job" said
+    // back as "work"): each word of a group the customer used counts as theirs, so it is overlap, not a new topic.
+    const customerFeelings = groupWords(lexicon, 'feeling-', customerWords);
+    const customerSynonyms = groupWords(lexicon, 'same-', customerWords);
+    const earlierSynonyms = groupWords(lexicon, 'same-', earlierWords);
     // Checked on its own: a sentence's first cue may be another one ("it sounds like you...").
     const reflection = lexicon.entries.find((e) => e.id === 'reflect-feeling');
     for (const match of matchPhrases(lexicon, view, kit)) {
-      const sentenceWords = new Set(match.sentence.words.filter((w) => !ignore.has(w)));
+      const strong = strongCues.has(match.entry.id);
+      const words = strong ? earlierWords : customerWords;
+      const sameSituation = strong ? earlierSynonyms : customerSynonyms;
+      // A tag standing alone ("Is that right?") checks the statement before it.
+      const at = view.sentences.indexOf(match.sentence);
+      const previous = tagCues.has(match.entry.id) && at > 0 ? view.sentences[at - 1]!.words : [];
+      const sentenceWords = new Set(match.sentence.words.concat(previous).filter((w) => !ignore.has(w)).map(stem));
       const feelings = [...sentenceWords].filter((w) => customerFeelings.has(w));
-      const shared = [...new Set([...sentenceWords].filter((w) => customerWords.has(w)).concat(feelings))];
+      const synonyms = [...sentenceWords].filter((w) => sameSituation.has(w));
+      const shared = [...new Set([...sentenceWords].filter((w) => words.has(w)).concat(feelings, synonyms))];
       // The reflection route ("it sounds like you feel X") counts when, and only when, X is a feeling the
       // customer expressed; other cues need enough of the customer's words.
       const reflects = feelings.length > 0 && reflection !== undefined && reflection.re.test(match.sentence.norm);
-      const overlaps = match.entry !== reflection && (shared.length >= minShared || (shared.length > 0 && sentenceWords.size >= minShared && shared.length / sentenceWords.size >= minRatio));
-      const enough = reflects || overlaps;
-      if (enough) {
+      const needed = strong ? minStrong : minShared;
+      const overlaps =
+        match.entry !== reflection &&
+        (shared.length >= needed || (shared.length > 0 && sentenceWords.size >= minShared && shared.length / sentenceWords.size >= minRatio));
+      const byForm = formCues.has(match.entry.id) && sentenceWords.size >= minFormWords;
+      if (reflects || overlaps || byForm) {
         return {
           id: 'paraphrase',
           quote: match.sentence.text,
           rule: `${match.entry.id}+overlap`,
-          why: `"${match.matched.trim()}" restating the customer's words: ${shared.slice(0, 6).join(', ')}`,
+          why: shared.length
+            ? `"${match.matched.trim()}" restating the customer's words: ${shared.slice(0, 6).join(', ')}`
+            : `"${match.matched.trim()}" saying the customer's situation back to them`,
         };
       }
     }

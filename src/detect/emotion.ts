@@ -5,7 +5,7 @@ import type { LexiconEntry } from '../language/lexicon.js';
 import { maskIgnored } from '../language/lexicon.js';
 
 const EXCLAIMING = /[!！](?:\s*[!！])+/u;
-const ASKING_HARD = /[?？](?:\s*[?？])+|[?？]\s*[!！]|[!！]\s*[?？]/u;
+const ASKING_HARD = /[?？]{2,}|[?？][!！]|[!！][?？]/u;
 const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
 
 /** Below this much evidence a turn reads neutral. */

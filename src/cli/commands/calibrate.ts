@@ -9,7 +9,8 @@ export interface CalibrateFlags {
   limit: number;
   maxLines?: number;
   json?: boolean;
-  config?: string;
+  /** --config FILE; false with --no-config. */
+  config?: string | false;
 }
 
 function count(value: string): number {
@@ -28,6 +29,7 @@ export function registerCalibrate(program: Command): void {
     .option('--max-lines <n>', 'read only the first N conversations of each file (quick runs)', count)
     .option('--json', 'print one JSON object instead of tables')
     .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)')
+    .option('--no-config', 'judge with the defaults, whatever config file there is (npm run eval does)')
     .action(async (flags: CalibrateFlags) => {
       const { runCalibrate } = await import('./calibrate-run.js');
       process.exitCode = await runCalibrate(flags);

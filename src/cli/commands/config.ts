@@ -13,9 +13,10 @@ export interface ConfigFlags {
 }
 
 /** The config for this run: --config FILE, else the nearest heard.config.json / .heardrc.* from the cwd up. */
-export async function loadConfigOrFail(file: string | undefined): Promise<LoadedConfig> {
-  const { formatConfigError, loadConfig } = await import('../../config/load.js');
-  const result = loadConfig({ file });
+export async function loadConfigOrFail(file: string | false | undefined): Promise<LoadedConfig> {
+  const { formatConfigError, loadConfig, validateConfig } = await import('../../config/load.js');
+  // false: --no-config, the defaults whatever file there is.
+  const result = file === false ? validateConfig({}) : loadConfig({ file });
   if (!result.ok) throw new HeardError(formatConfigError(result.error), EXIT.fatal);
   return result.value;
 }

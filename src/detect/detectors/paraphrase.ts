@@ -65,7 +65,8 @@ const paraphrase: TurnDetector = {
       // The reflection route ("it sounds like you feel X") counts when, and only when, X is a feeling the
       // customer expressed; other cues need enough of the customer's words.
       const reflects = feelings.length > 0 && reflection !== undefined && reflection.re.test(match.sentence.norm);
-      const needed = strong ? minStrong : minShared;
+      // A lone repeated word (an order number, a product name) is not a restatement, whatever the cue.
+      const needed = strong && sentenceWords.size >= minShared ? minStrong : minShared;
       const overlaps =
         match.entry !== reflection &&
         (shared.length >= needed || (shared.length > 0 && sentenceWords.size >= minShared && shared.length / sentenceWords.size >= minRatio));

@@ -46,7 +46,7 @@ export function closest(name: string, known: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /** The keys an object schema knows at `path` (through optional, nullable, arrays and unions). */
@@ -77,10 +77,14 @@ function describeExpected(expected: string): string {
   return `a ${expected}`;
 }
 
-/** The issue of a union branch that says the most: the branch whose type matched the value. */
+/**
+ * The union branch that says the most: of the branches whose type matched the value, one that has every key it
+ * needs (so `{regex: "("}` is judged as a regex); undefined when none does.
+ */
 function bestBranch(errors: Issue[][]): Issue[] | undefined {
   const typed = errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-  return typed.sort((a, b) => a.length - b.length)[0];
+  const complete = typed.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined));
+  return complete.sort((a, b) => a.length - b.length)[0];
 }
 
 function lines(issue: Issue, base: Path, schema: z.ZodType): string[] {
@@ -112,7 +116,12 @@ function lines(issue: Issue, base: Path, schema: z.ZodType): string[] {
       if (branch?.length) return branch.flatMap((i) => lines(i, path, schema));
       const keys = knownKeys(schema, path);
       const objects = keys.length ? ` or an object with ${keys.map((k) => `"${k}"`).join(' / ')}` : '';
-      return [`${where}: expected a string${objects}, got ${show(input)}`];
+      const unknown = input && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input).filter((k) => !keys.includes(k)) : [];
+      const hints = unknown.map((k) => {
+        const near = closest(k, keys);
+        return near ? `; unknown key "${k}", did you mean "${near}"?` : `; unknown key "${k}"`;
+      });
+      return [`${where}: expected a string${objects}, got ${show(input)}${hints.join('')}`];
     }
     case 'custom':
       return [`${where}: ${issue.message}${input === undefined ? '' : `, got ${show(input)}`}`];

@@ -18,7 +18,7 @@ const NEUTRAL = trajectory(0);
 
 /** The documented formula, written out independently of the implementation. */
 function expected(moveShare: number, end: number | null, negatives = 0): number {
-  const outcome = ((end ?? 0) + 1) / 2;
+  const outcome = Math.min(1, Math.max(0, 0.5 + (end ?? 0)));
   return Math.max(0, Math.round(100 * (0.35 * moveShare + 0.65 * outcome)) - 10 * negatives);
 }
 
@@ -82,13 +82,14 @@ describe('scoreConversation', () => {
     expect(onlyLate.score).toBeLessThan(present.score);
   });
 
-  it("blends the move share with the customer's final emotion: outcome01 = (trajectory.end + 1) / 2", () => {
+  it("blends the move share with the customer's final emotion: outcome01 = clamp(0.5 + trajectory.end, 0, 1)", () => {
     const all = moves({ acknowledgement: 'present', paraphrase: 'present', solution: 'present' });
     expect(scoreConversation(all, [], trajectory(-1))).toEqual({ score: 35, moves: 100, outcome: 0, penalty: 0 });
+    expect(scoreConversation(all, [], trajectory(-0.3))).toEqual({ score: expected(1, -0.3), moves: 100, outcome: 20, penalty: 0 });
     expect(scoreConversation(all, [], trajectory(0))).toEqual({ score: 68, moves: 100, outcome: 50, penalty: 0 }); // 35 + 32.5 → 68
-    expect(scoreConversation(all, [], trajectory(0.6, -0.9))).toEqual({ score: expected(1, 0.6), moves: 100, outcome: 80, penalty: 0 });
+    expect(scoreConversation(all, [], trajectory(0.3, -0.9))).toEqual({ score: expected(1, 0.3), moves: 100, outcome: 80, penalty: 0 });
     // only the END of the trajectory matters, not where the customer started
-    expect(scoreConversation(all, [], trajectory(0.6, -0.9))!.score).toBe(scoreConversation(all, [], trajectory(0.6, 0.6))!.score);
+    expect(scoreConversation(all, [], trajectory(0.3, -0.9))!.score).toBe(scoreConversation(all, [], trajectory(0.3, 0.3))!.score);
     const none = moves({ acknowledgement: 'missing', paraphrase: 'missing', solution: 'missing' });
     expect(scoreConversation(none, [], trajectory(1))).toEqual({ score: 65, moves: 0, outcome: 100, penalty: 0 });
   });
@@ -107,7 +108,7 @@ describe('scoreConversation', () => {
     expect(one).toEqual({ ...base, score: base.score - 10, penalty: 10 });
     expect(two).toEqual({ ...base, score: base.score - 20, penalty: 20 });
     expect(scoreConversation(m, [canned(1), canned(3)], NEUTRAL)).toEqual(base);
-    const floor = scoreConversation(moves({ solution: 'missing' }), [negative(1), negative(2), negative(3), negative(4)], trajectory(-0.5))!;
+    const floor = scoreConversation(moves({ solution: 'missing' }), [negative(1), negative(2), negative(3), negative(4)], trajectory(-0.25))!;
     expect(floor.score).toBe(0);
     expect(floor.penalty).toBe(40);
     expect(floor.moves).toBe(0);
@@ -266,21 +267,19 @@ describe('the outcome part end to end', () => {
       conversation("C: I've been charged twice and nobody answers my emails!", "A: I can see how frustrating that is. I've refunded the duplicate charge just now.", 'C: Great, thank you so much!'),
     );
     expect(r.trajectory.end).toBeGreaterThan(0);
-    expect(r.scoreParts!.outcome).toBe(Math.round((100 * (r.trajectory.end! + 1)) / 2));
+    expect(r.scoreParts!.outcome).toBe(Math.round(100 * Math.min(1, 0.5 + r.trajectory.end!)));
     expect(r.score).toBe(r.scoreParts!.score);
   });
 
-  // Known defect (src/analyze.ts trajectoryOf + src/score/conversation.ts): with a single customer turn the
-  // trajectory is 'unknown' but its `end` is that turn's reading, i.e. the opening complaint made BEFORE any
-  // agent reply. The outcome then punishes the agent for the customer's initial mood: the same acknowledging,
-  // solving reply scores 32 here (outcome 9) and 90 when the customer adds "Great, thank you so much!". With no
-  // reading after the agent spoke, the outcome should count as neutral (50), as the scorer documents for "no reading".
-  it.fails('a customer who spoke only once, before any reply, has no outcome reading (neutral) (known defect)', async () => {
+  // The outcome is the customer's reaction to the agent: an opening complaint made before any reply must not
+  // punish the agent for the customer's initial mood.
+  it('a customer who spoke only once, before any reply, has no outcome reading (neutral)', async () => {
     const analyzer = await createAnalyzer();
     const r = analyzer.analyzeConversation(
       conversation("C: I've been charged twice and nobody answers my emails!", "A: I can see how frustrating that is. I've refunded the duplicate charge just now."),
     );
     expect(r.trajectory.direction).toBe('unknown');
+    expect(r.trajectory.end).toBeNull();
     expect(r.scoreParts!.outcome).toBe(50);
   });
 });

@@ -42,6 +42,7 @@ export async function analyseInputs(paths: string[], flags: InputFlags): Promise
   const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles } };
   const input = await readInputs(paths, ingestOptions);
   for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
+  for (const notice of input.notices) process.stderr.write(`heard: note ${notice.source}: ${notice.message}\n`);
   if (input.conversations.length === 0) {
     throw new HeardError(`no conversation could be read from ${paths.join(', ')} (${input.skipped.length} item(s) skipped)`);
   }

@@ -62,6 +62,8 @@ export async function readText(file: string, what: string): Promise<string> {
 export async function publish(built: HeardReport, baseline: Baseline | undefined, targets: Target[], flags: ReportFlags): Promise<number> {
   const { FORMATTERS, prepareReport, reportFailures } = await import('../report/index.js');
   const report = prepareReport(built, baseline);
+  const [now, then] = [built.config?.hash, baseline?.report.config?.hash];
+  if (now && then && now !== then) process.stderr.write(`heard: --baseline ${baseline!.file} was judged with config ${then}, this run with ${now}: the deltas compare different rubrics\n`);
   const thresholds: Thresholds = {
     failUnder: flags.failUnder,
     failOnMissing: flags.failOn === 'missing',

@@ -3,6 +3,7 @@
 // run over all inputs.
 import type { ConversationResult } from '../model/analysis.js';
 import type { Skipped } from '../model/conversation.js';
+import type { ReportConfig } from '../model/report.js';
 import { HeardError } from './errors.js';
 import { loadBaseline, publish, readText, resolveTargets } from './publish.js';
 import type { ReportFlags } from './publish.js';
@@ -16,12 +17,21 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const conversations: ConversationResult[] = [];
   const skipped: Skipped[] = [];
   const seen = new Map<string, string>();
+  // JSON reports record the rubric they were judged by; shards judged by different rubrics do not add up.
+  let config: { value: ReportConfig; file: string } | undefined;
   for (const file of files) {
     const output = parseHeardOutput(await readText(file, 'cannot read'));
     if (output?.kind === 'unreadable') throw new HeardError(`${file}: ${output.reason}`);
     if (!output) throw new HeardError(`${file} is not heard output: expected a JSON report (--format json) or results (--format jsonl)`);
     const results = output.kind === 'report' ? output.report.conversations : output.conversations;
-    if (output.kind === 'report') skipped.push(...output.report.summary.skipped);
+    if (output.kind === 'report') {
+      skipped.push(...output.report.summary.skipped);
+      const own = output.report.config;
+      if (own && config && own.hash !== config.value.hash) {
+        throw new HeardError(`${file} was judged with config ${own.hash} and ${config.file} with ${config.value.hash}; merge only reports made with the same config`);
+      }
+      if (own) config ??= { value: own, file };
+    }
     for (const result of results) {
       // Overlapping shards would count a conversation twice: say so, but keep going (the counts show it).
       const key = `${result.source}\u0000${result.id}`;
@@ -32,5 +42,5 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     conversations.push(...results);
   }
   if (!conversations.length) throw new HeardError(`no conversation in ${files.join(', ')}`);
-  return publish(buildReport(conversations, skipped), baseline, targets, flags);
+  return publish(buildReport(conversations, skipped, config?.value), baseline, targets, flags);
 }

@@ -107,7 +107,9 @@ function lines(issue: Issue, base: Path, schema: z.ZodType): string[] {
       return [`${where}: ${show(input)} is not allowed${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${allowed.join(', ')}`];
     }
     case 'too_small':
-      if (issue.origin === 'string') return [`${where}: must not be empty (got ${show(input)})`];
+      if (issue.origin === 'string') {
+        return [Number(issue.minimum) <= 1 ? `${where}: must not be empty (got ${show(input)})` : `${where}: must be at least ${String(issue.minimum)} characters, got ${show(input)}`];
+      }
       return [`${where}: must be ${issue.inclusive === false ? '>' : '>='} ${String(issue.minimum)}, got ${show(input)}`];
     case 'too_big':
       return [`${where}: must be ${issue.inclusive === false ? '<' : '<='} ${String(issue.maximum)}, got ${show(input)}`];

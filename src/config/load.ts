@@ -52,7 +52,7 @@ export function loadConfig(options: LoadOptions = {}): ConfigResult {
         ? `config file ${shown} does not exist`
         : code === 'EISDIR'
           ? `config file ${shown} is a directory`
-          : code === undefined
+          : code === undefined || code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
             ? `config file ${shown} is not UTF-8 text`
             : `config file ${shown} cannot be read: ${(error as Error).message}`;
     return { ok: false, error: { file: shown, message, issues: [] } };

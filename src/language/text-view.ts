@@ -39,4 +39,7 @@ export interface KitOptions {
 }
 
 /** Redaction tokens of exports ([PII], [数字x], ***) must never count as shared content. */
-export const REDACTION = /\[(?:[^\]\s]{1,12}x|pii|redacted|name|email|phone|number)\]|\*{3,}|<(?:pii|redacted)>/giu;
+// Covers JDDC-style [数字x], Contact Lens [PII], DLP-style [PHONE_NUMBER] / [PERSON_NAME], Chinese field names
+// ([手机号], [姓名]) and masking runs (***).
+export const REDACTION =
+  /\[(?:[^\]\s]{1,12}x|pii|redacted|name|email|phone|number|[a-z]+(?:_[a-z]+)+|手机号|电话|姓名|地址|身份证号?|订单号|邮箱|银行卡号?)\]|\*{3,}|<(?:pii|redacted)>/giu;

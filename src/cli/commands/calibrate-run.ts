@@ -30,12 +30,17 @@ export async function runCalibrate(flags: CalibrateFlags): Promise<number> {
   // The project's quality targets name its evaluation sets; they are listed only when such a set was run.
   const checks = checkTargets(results);
   const applicable = checks.some((c) => c.status !== 'not_run');
+  // --min-kappa: every turn label with a kappa (both sides saw it at least once) must reach it.
+  const below = flags.minKappa === undefined ? [] : results.flatMap((r) => [...(r.cs?.labels ?? []), ...(r.esconv?.labels ?? [])].filter((l) => l.kappa !== null && l.kappa < flags.minKappa!).map((l) => `${r.name}: ${l.label} kappa ${l.kappa!.toFixed(2)} is below --min-kappa ${flags.minKappa}`));
+  const code = below.length ? EXIT.threshold : EXIT.ok;
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ config, files: results, ...(applicable ? { targets: checks } : {}) }, null, 2)}\n`);
-    return EXIT.ok;
+    for (const reason of below) process.stderr.write(`heard: ${reason}\n`);
+    return code;
   }
   if (results.length > 1) process.stdout.write(`Time per file: ${results.map((r) => `${r.name} ${(r.elapsedMs / 1000).toFixed(1)} s`).join(', ')}\n\n`);
   if (flags.maxLines !== undefined) process.stdout.write(`(only the first ${flags.maxLines} conversations of each file: the numbers are partial)\n`);
   if (applicable) process.stdout.write(formatTargets(checks));
-  return EXIT.ok;
+  for (const reason of below) process.stderr.write(`heard: ${reason}\n`);
+  return code;
 }

@@ -9,6 +9,7 @@ export interface CalibrateFlags {
   limit: number;
   maxLines?: number;
   json?: boolean;
+  minKappa?: number;
   /** --config FILE; false with --no-config. */
   config?: string | false;
 }
@@ -17,6 +18,12 @@ function count(value: string): number {
   const n = value.trim() === '' ? NaN : Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return n;
+}
+
+function kappa(value: string): number {
+  const k = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(k) || k < -1 || k > 1) throw new InvalidArgumentError('expected a number from -1 to 1.');
+  return k;
 }
 
 export function registerCalibrate(program: Command): void {
@@ -28,6 +35,7 @@ export function registerCalibrate(program: Command): void {
     .option('--limit <n>', 'how many disagreements to quote', count, 10)
     .option('--max-lines <n>', 'read only the first N conversations of each file (quick runs)', count)
     .option('--json', 'print one JSON object instead of tables')
+    .option('--min-kappa <k>', "exit 1 when Cohen's kappa of a turn label falls below K (for CI: catch drift from your analysts)", kappa)
     .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)')
     .option('--no-config', 'judge with the defaults, whatever config file there is (npm run eval does)')
     .action(async (flags: CalibrateFlags) => {

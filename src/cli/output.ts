@@ -28,8 +28,12 @@ export function openOutput(file: string | undefined): Output {
     write: (text) => void stream.write(text),
     close: () =>
       new Promise((resolve, reject) => {
-        stream.end(() => (failure ? reject(new HeardError(`cannot write ${file}: ${failure.message}`)) : resolve()));
-        stream.once('error', (error) => reject(new HeardError(`cannot write ${file}: ${error.message}`)));
+        const fail = (error: Error) => reject(new HeardError(`cannot write ${file}: ${error.message}`));
+        // The open may already have failed (no such directory): then 'finish' never comes, and neither would exit 2.
+        if (failure) return fail(failure);
+        stream.once('error', fail);
+        // end's callback also runs on an error, with it, before the 'error' listeners have recorded it.
+        stream.end((error?: Error | null) => (error || failure ? fail(error ?? failure!) : resolve()));
       }),
   };
 }

@@ -179,10 +179,7 @@ describe('heard analyze --out', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(samplesJson);
   });
 
-  // Known defect (src/cli/output.ts, close()): stream.end's callback receives the open error (ENOENT) before
-  // the 'error' listener has set `failure`, and the callback ignores its argument, so close() resolves: no
-  // file, no message, exit 0. The report is silently lost.
-  it.fails('exits 2 with a message when the file cannot be written (known defect: exits 0 silently)', () => {
+  it('exits 2 with a message when the file cannot be written', () => {
     const out = join(tmp, 'no-such-dir', 'report.json');
     const run = heard(['analyze', SAMPLES, '--format', 'json', '--out', out]);
     expect(run.status).toBe(2);

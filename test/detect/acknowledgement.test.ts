@@ -10,6 +10,15 @@ ruleTester(acknowledgement, 'en', {
     { lines: ['C: Still waiting on my refund.', 'A: We apologize for the delay with your refund.'], quote: 'We apologize for the delay with your refund.' },
     { lines: ['C: I feel so isolated since I moved cities.', 'A: That sounds really hard.'], quote: 'That sounds really hard.' },
     { lines: ['C: I finally told my boss I need help.', "A: That's a brave step, you should be proud."] },
+    // Reflection of feelings and reassurance, in the forms support chats use.
+    { lines: ['C: Nobody at school talks to me anymore.', 'A: I can really relate to that.'], quote: 'I can really relate to that.' },
+    { lines: ['C: I keep replaying the argument in my head.', 'A: I can tell that you are still hurt by it.'] },
+    { lines: ['C: I failed my driving test again.', "A: I'm sure you'll pass it next time."] },
+    { lines: ['C: Everything feels heavy right now.', 'A: Hang in there, this feeling will pass.'] },
+    { lines: ['C: I cried all evening after the call.', "A: It's completely okay to feel that way."] },
+    { lines: ['C: I signed up for a night class.', "A: You're clearly a determined person."] },
+    { lines: ['C: My roommate took my food again.', "A: That's not fair to you at all."] },
+    { lines: ['C: I think my boss just does not like me.', "A: You're absolutely right to be careful."] },
   ],
   invalid: [
     { lines: ['C: Where is my order?', 'A: Sorry, can you DM us your order number?'] },
@@ -17,6 +26,9 @@ ruleTester(acknowledgement, 'en', {
     { lines: ['C: Hello', 'A: Hi there, thanks for reaching out!'] },
     { lines: ['C: ok', 'A: Thanks for your patience, the credit has been issued.'] },
     { lines: ['C: What time do you open?', "A: It's hard to say exactly, the store opens at 9am."] },
+    // Seeing the customer's order is not seeing how they feel; a closing is not praise.
+    { lines: ['C: Where is my parcel?', 'A: I can see the order was shipped yesterday.'] },
+    { lines: ['C: Thanks, that fixed it.', 'A: It was nice talking to you.'] },
   ],
 });
 

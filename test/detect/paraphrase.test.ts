@@ -13,6 +13,23 @@ ruleTester(paraphrase, 'en', {
     },
     // The second route: the customer's feeling reflected in other words.
     { lines: ['C: I feel so isolated since I moved to a new city.', "A: It sounds like you're feeling lonely."], quote: "It sounds like you're feeling lonely." },
+    // "So you..." says the customer's situation back by its form, even in other words.
+    { lines: ['C: My landlord raised the rent again and I cannot cover it.', "A: Okay. So you're worried you might have to move out soon?"], quote: "So you're worried you might have to move out soon?" },
+    // A checking form needs only one of the customer's words, or the same thing in other words (job / work).
+    { lines: ['C: I lost my job last month.', 'A: So work has been on your mind a lot?'], quote: 'So work has been on your mind a lot?' },
+    { lines: ['C: My sister stopped talking to me after the wedding.', 'A: You feel your sister has shut you out. Is that right?'], quote: 'Is that right?' },
+    { lines: ['C: My partner keeps cheating on me.', 'A: I hear you saying that the cheating has broken your trust.'] },
+    // A restatement of something said a few turns ago still restates.
+    {
+      lines: [
+        'C: My manager yells at me in front of the whole team.',
+        'A: That sounds awful.',
+        'C: Yes.',
+        'A: How long has it been going on?',
+        'C: A few months.',
+        'A: So your manager has been doing this for months, is that correct?',
+      ],
+    },
   ],
   invalid: [
     // A cue with none of the customer's content is a formula.
@@ -24,6 +41,12 @@ ruleTester(paraphrase, 'en', {
     { lines: ['C: I was charged twice for my subscription.', 'A: The subscription charge was refunded.'] },
     // A question about a feeling is not a reflection of it.
     { lines: ['C: I feel so lonely these days.', 'A: How long have you been feeling lonely?'] },
+    // Praise is not a restatement, and a question asks rather than says back.
+    { lines: ['C: I started going to the gym every morning.', "A: It sounds like you're doing a great job taking care of yourself."] },
+    { lines: ['C: My brother borrowed money and never paid it back.', 'A: What do you mean by never paid back?'] },
+    { lines: ['C: Order 12345 never arrived at my house.', 'A: To confirm, have you checked with your neighbours about the order?'] },
+    // A checking form with none of the customer's words is still a formula.
+    { lines: ['C: My order is late.', 'A: Is that right?'] },
     // No customer turn before: nothing to restate.
     { lines: ['A: So you were charged twice?'] },
   ],

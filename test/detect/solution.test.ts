@@ -9,6 +9,12 @@ ruleTester(solution, 'en', {
     { lines: ['C: Still buffering.', "A: If that doesn't help, please call us on 0800 123 456."], quote: "If that doesn't help, please call us on 0800 123 456." },
     { lines: ['C: When do you open?', 'A: Our stores open at 9am every day.'] },
     { lines: ['C: I have not slept in days.', 'A: Maybe you could talk to your doctor about it.'] },
+    // Advice in the forms support chats use: an imperative, a question that proposes, what might help.
+    { lines: ['C: I feel so stuck at home.', 'A: Take some time to go for a walk every morning.'] },
+    { lines: ['C: My coworker keeps taking credit for my work.', 'A: Could you talk to your manager about it?'] },
+    { lines: ['C: I cannot stop worrying at night.', 'A: It might be a good idea to write your worries down before bed.'] },
+    { lines: ['C: I have no friends in this city.', 'A: What about joining a running club?'] },
+    { lines: ['C: I am always anxious.', 'A: Journaling is a great way to sort out your thoughts.'] },
   ],
   invalid: [
     { lines: ['C: Can you help?', "A: I can't help with that."] },
@@ -17,6 +23,11 @@ ruleTester(solution, 'en', {
     { lines: ['C: My order is late.', 'A: Please send us a DM so we can assist you further.'] },
     { lines: ['C: Thanks!', 'A: Is there anything else I can help you with?'] },
     { lines: ['C: It broke.', 'A: Please provide your order number.'] },
+    // Reassurance, a closing, or asking what was tried is not a step on the issue.
+    { lines: ['C: I am scared of the exam.', 'A: I know you can get through this!'] },
+    { lines: ['C: Thanks for listening.', 'A: You too, take care!'] },
+    { lines: ['C: Nothing works for my back pain.', 'A: What have you tried so far?'] },
+    { lines: ['C: I had a rough day.', 'A: You can always talk to me.'] },
   ],
 });
 

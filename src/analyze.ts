@@ -125,8 +125,11 @@ function trajectoryOf(turns: AnalysedTurn[]): Trajectory {
   return { start, end, direction: delta >= 0.2 ? 'calmer' : delta <= -0.2 ? 'worse' : 'steady' };
 }
 
-/** The report of a run; `config` (Analyzer.config) records the rubric it was judged by. */
-export function buildReport(results: ConversationResult[], skipped: Skipped[], config?: ReportConfig): HeardReport {
+/**
+ * The report of a run; `config` (Analyzer.config) records the rubric it was judged by, `read` how many
+ * conversations the input held (ReadResult.conversationsRead), which adds the accounting to the summary.
+ */
+export function buildReport(results: ConversationResult[], skipped: Skipped[], config?: ReportConfig, read?: number): HeardReport {
   const byAgent = new Map<string, ConversationResult[]>();
   for (const result of results) {
     const list = byAgent.get(result.agent) ?? [];
@@ -145,6 +148,7 @@ export function buildReport(results: ConversationResult[], skipped: Skipped[], c
       agents: agents.length,
       turns: results.reduce((n, r) => n + r.turns.length, 0),
       score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 1) : null,
+      ...(read !== undefined ? { read, analysed: results.length } : {}),
       skipped,
     },
     agents,

@@ -2,7 +2,7 @@
 import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Language, Skipped } from '../model/conversation.js';
-import { HeardError } from './errors.js';
+import { EXIT, HeardError } from './errors.js';
 import type { Settings } from '../config/defaults.js';
 import type { ReportConfig } from '../model/report.js';
 import { loadBaseline, publish, resolveTargets } from './publish.js';
@@ -20,18 +20,30 @@ export interface InputFlags {
   /** Settings already loaded (heard analyze loads them before reading input, for --print-config and thresholds). */
   settings?: Settings;
   configFile?: string;
+  /** The guards on absurd input (src/ingest/limits.ts). */
+  maxTurnChars?: number;
+  maxTurns?: number;
 }
 
-export async function runAnalyze(paths: string[], flags: InputFlags & ReportFlags): Promise<number> {
+export async function runAnalyze(paths: string[], flags: InputFlags & ReportFlags & { strict?: boolean }): Promise<number> {
   const targets = resolveTargets(flags);
   const baseline = await loadBaseline(flags.baseline);
   const { buildReport } = await import('../analyze.js');
-  const { results, skipped, config } = await analyseInputs(paths, flags);
-  return publish(buildReport(results, skipped, config), baseline, targets, flags);
+  const { results, skipped, config, read } = await analyseInputs(paths, flags);
+  const code = await publish(buildReport(results, skipped, config, read), baseline, targets, flags);
+  // The reports are written first, so the pipeline that stops still has them to show what was skipped.
+  if (flags.strict && skipped.length) {
+    process.stderr.write(`heard: --strict: ${skipped.length} input item(s) skipped (listed above)\n`);
+    return EXIT.fatal;
+  }
+  return code;
 }
 
 /** Every conversation in `paths`, analysed; skipped items are reported on stderr as they are found. */
-export async function analyseInputs(paths: string[], flags: InputFlags): Promise<{ results: ConversationResult[]; skipped: Skipped[]; config: ReportConfig }> {
+export async function analyseInputs(
+  paths: string[],
+  flags: InputFlags,
+): Promise<{ results: ConversationResult[]; skipped: Skipped[]; config: ReportConfig; read: number }> {
   const { readInputs } = await import('../ingest/read.js');
   const { createAnalyzer } = await import('../analyze.js');
   const { loadConfigOrFail } = await import('./commands/config.js');
@@ -39,7 +51,7 @@ export async function analyseInputs(paths: string[], flags: InputFlags): Promise
   const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
   // The config's agent column and role words; --columns wins over the config's column.
   const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles } };
+  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns };
   const input = await readInputs(paths, ingestOptions);
   for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
   for (const notice of input.notices) process.stderr.write(`heard: note ${notice.source}: ${notice.message}\n`);
@@ -47,5 +59,5 @@ export async function analyseInputs(paths: string[], flags: InputFlags): Promise
     throw new HeardError(`no conversation could be read from ${paths.join(', ')} (${input.skipped.length} item(s) skipped)`);
   }
   const analyzer = await createAnalyzer({ lang: flags.lang, settings, configFile });
-  return { results: input.conversations.map((conversation) => analyzer.analyzeConversation(conversation)), skipped: input.skipped, config: analyzer.config };
+  return { results: input.conversations.map((conversation) => analyzer.analyzeConversation(conversation)), skipped: input.skipped, config: analyzer.config, read: input.conversationsRead };
 }

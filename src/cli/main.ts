@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { EXIT, HeardError } from './errors.js';
 import { INPUT_FORMATS } from '../ingest/types.js';
 import type { CsvField } from '../ingest/types.js';
+import { DEFAULT_MAX_TURN_CHARS, DEFAULT_MAX_TURNS } from '../ingest/limits.js';
 import { CSV_LEVELS, OUT_EXTENSIONS, REPORT_FORMATS } from '../report/formats.js';
 import { DEFAULT_MIN_CONVERSATIONS } from '../report/thresholds.js';
 import type { InputFlags } from './analyze.js';
@@ -30,7 +31,8 @@ export function buildProgram(): Command {
     .command('analyze')
     .description('analyse transcripts (files, directories or - for stdin) and report per agent and conversation')
     .argument('[paths...]', 'transcript files, directories (recursed) or - for stdin')
-    .option('--print-config', 'print the effective config (hash, file, settings) as JSON and exit');
+    .option('--print-config', 'print the effective config (hash, file, settings) as JSON and exit')
+    .option('--strict', 'exit 2 when any input item was skipped (the reports are still written)');
   withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: InputFlags & ReportFlags & ConfigFlags, command: Command) => {
     if (!paths.length && !flags.printConfig) command.error("error: missing required argument 'paths'", { exitCode: EXIT.fatal, code: 'commander.missingArgument' });
     const { configureAnalyze } = await import('./commands/config.js');
@@ -74,7 +76,9 @@ function withInputOptions(command: Command): Command {
     .option('--customer <name>', 'speaker name that is the customer (repeatable)', collect, [])
     .option('--columns <mapping>', 'CSV columns, e.g. role=Sender,text=Body', parseColumns)
     .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']))
-    .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)');
+    .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)')
+    .option('--max-turn-chars <n>', `analyse only the first n characters of a turn; the cut is listed as skipped (default ${DEFAULT_MAX_TURN_CHARS})`, parseLimit)
+    .option('--max-turns <n>', `analyse only the first n turns of a conversation; the rest are listed as skipped (default ${DEFAULT_MAX_TURNS})`, parseLimit);
 }
 
 function withReportOptions(command: Command): Command {
@@ -115,6 +119,12 @@ function parseCount(value: string): number {
   const count = parseNumber(value);
   if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return count;
+}
+
+function parseLimit(value: string): number {
+  const limit = parseNumber(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('expected a whole number, 1 or more.');
+  return limit;
 }
 
 function parseColumns(value: string): Partial<Record<CsvField, string>> {

@@ -90,45 +90,71 @@ function startLine(endLine: number, raw: string | undefined): number {
   return endLine - (body.match(/\n/g)?.length ?? 0);
 }
 
-/** Rows with their line numbers; a bad row becomes a Skipped entry and the rest are still read. */
+/** After this many unclosed quotes a file is not CSV, and re-reading the rest each time would be quadratic. */
+const MAX_QUOTE_RECOVERIES = 100;
+
+/**
+ * Rows with their line numbers; a bad row becomes a Skipped entry and the rest are still read. Rows are checked
+ * against the header's cell count here rather than by csv-parse, whose count comes from the first record it
+ * sees, which after a recovery is not the header.
+ */
 function readRows(text: string, file: string, delimiter: string, skipped: Skipped[]): Row[] {
   const rows: Row[] = [];
   const badLines = new Set<number>();
+  const lines = text.split('\n');
   let record = 0;
-  try {
-    parse(text, {
-      delimiter,
-      info: true,
-      raw: true,
-      relax_quotes: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (err: CsvErrorLike | undefined, raw: string | undefined) => {
-        const line = startLine(err?.lines ?? 0, raw);
-        if (badLines.has(line)) return undefined;
-        badLines.add(line);
-        const reason =
-          err?.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'bad CSV row: a quoted cell starting here is never closed, so the rest of the file was not read'
-            : `bad CSV row: ${err?.message ?? 'unreadable'}`;
-        skipped.push({ source: `${file}:${line}`, reason });
-        return undefined;
-      },
-      // With info and raw on, csv-parse hands on_record {record, info, raw} (its typings do not say so).
-      on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
-        rows.push({ cells: rec.record, line: startLine(rec.info.lines, rec.raw), record: record++ });
-        return null;
-      }) as unknown as Options['on_record'],
-    });
-  } catch (err) {
-    const e = err as CsvErrorLike;
-    skipped.push({
-      source: e.lines !== undefined ? `${file}:${e.lines}` : file,
-      reason: `CSV could not be read past this point: ${e.message ?? String(err)}`,
-    });
+  // csv-parse reads an unclosed quote to the end of the file: the row it opens on is skipped and reading
+  // starts again on the next line, so one stray quote costs one row, not the rest of the file.
+  let from = 0;
+  for (let recoveries = 0; ; recoveries++) {
+    let unclosed: number | undefined;
+    const skip = (line: number, reason: string): void => {
+      if (badLines.has(line)) return;
+      badLines.add(line);
+      skipped.push({ source: `${file}:${line}`, reason });
+    };
+    try {
+      parse(from === 0 ? text : lines.slice(from).join('\n'), {
+        delimiter,
+        info: true,
+        raw: true,
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        skip_records_with_error: true,
+        on_skip: (err: CsvErrorLike | undefined, raw: string | undefined) => {
+          const line = from + startLine(err?.lines ?? 0, raw);
+          if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed ??= line;
+          else skip(line, `bad CSV row: ${err?.message ?? 'unreadable'}`);
+          return undefined;
+        },
+        // With info and raw on, csv-parse hands on_record {record, info, raw} (its typings do not say so).
+        on_record: ((rec: { record: string[]; info: { lines: number }; raw: string }) => {
+          const line = from + startLine(rec.info.lines, rec.raw);
+          const expected = rows[0]?.cells.length;
+          if (expected !== undefined && rec.record.length !== expected && !rec.record.every((c) => c.trim() === '')) {
+            skip(line, `row has ${rec.record.length} cells, the header has ${expected}`);
+          } else {
+            rows.push({ cells: rec.record, line, record: record++ });
+          }
+          return null;
+        }) as unknown as Options['on_record'],
+      });
+    } catch (err) {
+      const e = err as CsvErrorLike;
+      skipped.push({
+        source: e.lines !== undefined ? `${file}:${from + e.lines}` : file,
+        reason: `CSV could not be read past this point: ${e.message ?? String(err)}`,
+      });
+    }
+    if (unclosed === undefined) return rows;
+    if (recoveries === MAX_QUOTE_RECOVERIES) {
+      skip(unclosed, `bad CSV row: a quoted cell starting here is never closed, and ${MAX_QUOTE_RECOVERIES} rows before it had the same fault: the rest of the file was not read`);
+      return rows;
+    }
+    skip(unclosed, 'bad CSV row: a quoted cell starting on this line is never closed; the line was skipped and reading went on with the next one');
+    from = unclosed; // 1-based line number = 0-based index of the next line
   }
-  return rows;
 }
 
 function describeExpected(field: CsvField): string {

@@ -7,7 +7,7 @@ import { buildConversation, fileStem, type PendingTurn } from './normalise.js';
 import { roleOfLabel, roleOfValue } from './roles.js';
 import { parseTimestamp } from './time.js';
 import type { IngestOptions, InputAdapter } from './types.js';
-import { describe, isObject, language, str } from './values.js';
+import { describe, isObject, language, parseJsonText, str } from './values.js';
 
 const EXPECTED = 'expected {"id": ..., "turns": [{"role": "agent"|"customer"|"bot"|"system", "text": ...}]}';
 
@@ -76,10 +76,6 @@ function conversationFrom(
   );
 }
 
-function jsonError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 export function parseJson(text: string, file: string, options: IngestOptions = {}): ParseResult {
   const skipped: Skipped[] = [];
   const conversations: Conversation[] = [];
@@ -91,23 +87,19 @@ export function parseJson(text: string, file: string, options: IngestOptions = {
   if (trimmed === '') return { conversations, skipped };
 
   // A whole-file document: an array, a single object, or {"conversations": [...]}.
-  let whole: unknown;
-  let wholeOk = false;
-  try {
-    whole = JSON.parse(trimmed);
-    wholeOk = true;
-  } catch (err) {
+  const whole = parseJsonText(trimmed);
+  if (!whole.ok) {
     // An array, or a pretty-printed object, that does not parse is one broken document, not JSONL.
     const firstLine = trimmed.split(/\r\n|\n|\r/, 1)[0]!.trim();
     if (trimmed.startsWith('[') || !firstLine.endsWith('}')) {
-      return { conversations, skipped: [{ source: file, reason: `not valid JSON: ${jsonError(err)}` }] };
+      return { conversations, skipped: [{ source: file, reason: whole.reason }] };
     }
-  }
-  if (wholeOk) {
-    const list = Array.isArray(whole)
-      ? whole
-      : isObject(whole) && Array.isArray(whole.conversations) && !Array.isArray(whole.turns)
-        ? whole.conversations
+  } else {
+    const doc = whole.value;
+    const list = Array.isArray(doc)
+      ? doc
+      : isObject(doc) && Array.isArray(doc.conversations) && !Array.isArray(doc.turns)
+        ? doc.conversations
         : undefined;
     if (list) {
       list.forEach((item, i) => {
@@ -115,7 +107,7 @@ export function parseJson(text: string, file: string, options: IngestOptions = {
         keep(conversationFrom(item, source, `${file}#${i + 1}`, options, skipped));
       });
     } else {
-      keep(conversationFrom(whole, { file, line: 1, record: 1 }, `${file}:1`, options, skipped));
+      keep(conversationFrom(doc, { file, line: 1, record: 1 }, `${file}:1`, options, skipped));
     }
     return { conversations, skipped };
   }
@@ -124,14 +116,12 @@ export function parseJson(text: string, file: string, options: IngestOptions = {
   text.split(/\r\n|\n|\r/).forEach((line, i) => {
     if (line.trim() === '') return;
     const where = `${file}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      skipped.push({ source: where, reason: `not valid JSON (${jsonError(err)}); expected one conversation object per line` });
+    const parsed = parseJsonText(line);
+    if (!parsed.ok) {
+      skipped.push({ source: where, reason: `${parsed.reason}; expected one conversation object per line` });
       return;
     }
-    keep(conversationFrom(value, { file, line: i + 1, record: i + 1 }, where, options, skipped));
+    keep(conversationFrom(parsed.value, { file, line: i + 1, record: i + 1 }, where, options, skipped));
   });
   return { conversations, skipped };
 }

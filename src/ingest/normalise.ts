@@ -82,6 +82,16 @@ export function inferRoles(turns: PendingTurn[]): Map<string, Role> {
 }
 
 /**
+ * The Skipped entries that stand for a whole conversation (found, but with no usable turn), so the reader can
+ * count the conversations it read without every adapter counting them (or matching message text).
+ */
+const droppedConversations = new WeakSet<Skipped>();
+
+export function isDroppedConversation(item: Skipped): boolean {
+  return droppedConversations.has(item);
+}
+
+/**
  * Build a conversation from pending turns. Skipped turns (invalid, empty, unknown role) are pushed
  * onto `skipped` in turn order. Returns undefined (and records why) when no turn is left.
  */
@@ -121,13 +131,15 @@ export function buildConversation(draft: ConversationDraft, skipped: Skipped[]):
     turns.push(turn);
   }
   if (turns.length === 0) {
-    skipped.push({
+    const dropped: Skipped = {
       source: formatSource(draft.source),
       reason:
         draft.turns.length === 0
           ? `conversation ${draft.id} has no turns`
           : `conversation ${draft.id} has no usable turns (all ${draft.turns.length} skipped)`,
-    });
+    };
+    droppedConversations.add(dropped);
+    skipped.push(dropped);
     return undefined;
   }
   const conversation: Conversation = { id: draft.id, turns, source: draft.source };

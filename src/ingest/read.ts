@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Conversation, ParseResult, Skipped } from '../model/conversation.js';
 import { decode, ENCODING_NAMES } from './decode.js';
 import { adapters, detectFormat, formatFromExtension } from './index.js';
+import { applyLimits, limitsOf, MAX_FILE_BYTES } from './limits.js';
+import { isDroppedConversation } from './normalise.js';
 import type { AdapterResult, IngestOptions, InputFormat, Notice } from './types.js';
 
 export { decode } from './decode.js';
@@ -62,7 +64,11 @@ async function walk(dir: string, state: Walk): Promise<void> {
       continue;
     }
     if (info.isDirectory()) await walk(path, state);
-    else if (info.isFile() && formatFromExtension(path) !== undefined) state.files.push(path);
+    else if (formatFromExtension(path) === undefined) continue;
+    else if (info.isFile()) state.files.push(path);
+    // A FIFO would block the run forever and a device could be endless: named like a transcript, it is
+    // reported rather than read or passed over in silence.
+    else state.skipped.push({ source: path, reason: 'not a regular file (a FIFO, socket or device); not read' });
   }
 }
 
@@ -74,11 +80,18 @@ async function readStdin(options: IngestOptions): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Parse one file's text with the chosen adapter; an adapter that throws skips just this file. */
+/**
+ * Parse one file's text with the chosen adapter; an adapter that throws skips just this file, and a file that
+ * yields nothing at all (a JSON `[]`) says so, so that no file passes through a run without a trace.
+ */
 export function parseContent(text: string, file: string, options: IngestOptions): AdapterResult {
   const format: InputFormat = options.format ?? detectFormat(file, text);
   try {
-    return adapters[format].parse(text, file, options);
+    const result = adapters[format].parse(text, file, options);
+    if (result.conversations.length === 0 && result.skipped.length === 0) {
+      return { ...result, skipped: [{ source: file, reason: `no conversation found (read as ${format})` }] };
+    }
+    return result;
   } catch (err) {
     return { conversations: [], skipped: [{ source: file, reason: `could not parse as ${format}: ${message(err)}` }] };
   }
@@ -87,6 +100,11 @@ export function parseContent(text: string, file: string, options: IngestOptions)
 export interface ReadResult extends ParseResult {
   /** Files whose bytes were read and decoded. */
   filesRead: number;
+  /**
+   * Conversations found: those returned plus those skipped whole because none of their turns was usable.
+   * What could not even be told apart as a conversation (a file or line that is not JSON) is only in `skipped`.
+   */
+  conversationsRead: number;
   notices: Notice[];
 }
 
@@ -99,7 +117,9 @@ export async function readInputs(paths: string[], options: IngestOptions = {}): 
   const skipped: Skipped[] = [];
   const notices: Notice[] = [];
   let filesRead = 0;
+  let conversationsRead = 0;
   const seenFiles = new Set<string>();
+  const limits = limitsOf(options);
 
   const handle = (bytes: Uint8Array, file: string): void => {
     const decoded = decode(bytes);
@@ -116,8 +136,10 @@ export async function readInputs(paths: string[], options: IngestOptions = {}): 
       return;
     }
     const result = parseContent(decoded.text, file, options);
-    conversations.push(...result.conversations);
+    conversationsRead += result.conversations.length + result.skipped.filter(isDroppedConversation).length;
     skipped.push(...result.skipped);
+    // Cuts by the limits are listed after the parser's own findings for the file.
+    for (const conversation of result.conversations) conversations.push(applyLimits(conversation, limits, skipped));
     notices.push(...(result.notices ?? []));
   };
 
@@ -131,6 +153,13 @@ export async function readInputs(paths: string[], options: IngestOptions = {}): 
     }
     let bytes: Uint8Array;
     try {
+      // The size is checked first: a file too big to decode is reported without reading it into memory.
+      const { size } = await stat(file);
+      if (size > MAX_FILE_BYTES) {
+        skipped.push({ source: file, reason: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it` });
+        return;
+      }
+      // A file that vanishes or turns unreadable between the listing and here is reported like any other.
       bytes = await readFile(file);
     } catch (err) {
       skipped.push({ source: file, reason: message(err) });
@@ -167,5 +196,5 @@ export async function readInputs(paths: string[], options: IngestOptions = {}): 
       await readOne(path);
     }
   }
-  return { conversations, skipped, filesRead, notices };
+  return { conversations, skipped, filesRead, conversationsRead, notices };
 }

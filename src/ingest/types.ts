@@ -14,6 +14,9 @@ export interface IngestOptions {
   columns?: Partial<Record<CsvField, string>>;
   /** Config roles (README, "Your rubric"): more role words per role, and `{regex}` patterns over whole labels. */
   roles?: Partial<Record<'agent' | 'customer' | 'bot', (string | { regex: string })[]>>;
+  /** --max-turn-chars, --max-turns: the guards of limits.ts (defaults there). */
+  maxTurnChars?: number;
+  maxTurns?: number;
   /** Where "-" reads from (default process.stdin); tests pass their own stream. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }

@@ -59,6 +59,13 @@ export interface ReportSummary {
   agents: number;
   turns: number;
   score: number | null;
+  /**
+   * The accounting of a run (README, "Bad input and safety"): conversations found in the input (`read`: the
+   * analysed ones plus those skipped whole because no turn was usable) and `analysed`; every input item not
+   * analysed is in `skipped`, with its source and reason. Optional so schemaVersion 1 readers are unaffected.
+   */
+  read?: number;
+  analysed?: number;
   skipped: Skipped[];
   /**
    * The whole team's move rates, computed like an agent's (the HTML report charts each agent against them).

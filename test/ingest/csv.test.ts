@@ -48,7 +48,7 @@ describe('csv: tickets export', () => {
 
   it('skips a bad row and a row with no text, and keeps the rest', () => {
     expect(skipped).toEqual([
-      { source: `${file}:6`, reason: 'bad CSV row: Invalid Record Length: expect 5, got 6 on line 6' },
+      { source: `${file}:6`, reason: 'row has 6 cells, the header has 5' },
       { source: `${file}:7`, reason: 'row has no text' },
     ]);
   });
@@ -141,15 +141,24 @@ describe('csv: column choice', () => {
     expect(single.conversations.map((c) => [c.id, c.turns.length])).toEqual([['export', 2]]);
   });
 
-  it('reports an unclosed quote and keeps the rows before it', () => {
-    const { conversations, skipped } = parseCsv('id,role,text\n1,agent,hello\n1,customer,"never closed\n1,agent,x\n', 'q.csv');
-    expect(turnsOf(conversations[0])).toEqual(['agent||hello']);
+  it('skips the row an unclosed quote opens on and reads on from the next line', () => {
+    const { conversations, skipped } = parseCsv('id,role,text\n1,agent,hello\n1,customer,"never closed\n1,agent,x\n1,customer,thanks\n', 'q.csv');
+    expect(turnsOf(conversations[0])).toEqual(['agent||hello', 'agent||x', 'customer||thanks']);
+    expect(conversations[0]!.turns.map((t) => t.source.line)).toEqual([2, 4, 5]);
     expect(skipped).toEqual([
       {
         source: 'q.csv:3',
-        reason: 'bad CSV row: a quoted cell starting here is never closed, so the rest of the file was not read',
+        reason: 'bad CSV row: a quoted cell starting on this line is never closed; the line was skipped and reading went on with the next one',
       },
     ]);
+  });
+
+  it('checks every row against the header, also after an unclosed quote', () => {
+    const { conversations, skipped } = parseCsv('id,role,text\n1,customer,"open\n1,agent,a,b\n1,agent,fine\n', 'q.csv');
+    expect(turnsOf(conversations[0])).toEqual(['agent||fine']);
+    // In line order: the recovery reports the unclosed quote before the rows it then reads.
+    expect(skipped.map((s) => s.source)).toEqual(['q.csv:2', 'q.csv:3']);
+    expect(skipped[1]!.reason).toBe('row has 4 cells, the header has 3');
   });
 
   it('sniffs a CSV header', () => {

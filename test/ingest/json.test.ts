@@ -31,7 +31,7 @@ describe('json: JSONL', () => {
     expect(skipped).toEqual([
       {
         source: `${file}:2`,
-        reason: expect.stringMatching(/^not valid JSON \(.+\); expected one conversation object per line$/),
+        reason: expect.stringMatching(/^not valid JSON: .+ \(line 1, column \d+\); expected one conversation object per line$/),
       },
       { source: `${file}:3`, reason: `turn 3 of ${file}:3: unknown role "manager" (expected agent, customer, bot or system)` },
       { source: `${file}:3`, reason: `turn 4 of ${file}:3: empty turn` },

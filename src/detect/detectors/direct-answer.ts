@@ -14,7 +14,7 @@ const directAnswer: TurnDetector = {
     const asked = customerBefore.at(-1)?.sentences.filter((s) => QUESTION.test(s.text));
     if (!asked?.length) return undefined;
     const askedWords = new Set(asked.flatMap((s) => s.words));
-    const exclude = kit.lexicon('solution').exclude;
+    const exclude = [...kit.lexicon('solution').exclude, ...kit.lexicon('direct-answer').exclude];
     const refusal = kit.lexicon('refusal');
     for (const sentence of view.sentences) {
       if (ASKS_BACK.test(sentence.text) || exclude.some((e) => e.re.test(sentence.norm))) continue;

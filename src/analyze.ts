@@ -17,8 +17,8 @@ import { applyAutoFail } from './score/auto-fail.js';
 import { DEFAULT_SETTINGS } from './config/defaults.js';
 import type { Settings } from './config/defaults.js';
 import { configRecord } from './config/record.js';
-import { round, summariseAgent } from './score/agent.js';
 import type { CoachingWeights } from './score/agent.js';
+import { ReportAccumulator } from './report/aggregate.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -128,31 +128,34 @@ function trajectoryOf(turns: AnalysedTurn[]): Trajectory {
 /**
  * The report of a run; `config` (Analyzer.config) records the rubric it was judged by, `read` how many
  * conversations the input held (ReadResult.conversationsRead), which adds the accounting to the summary.
+ * The numbers come from the ReportAccumulator, which a streamed run fills one conversation at a time.
  */
 export function buildReport(results: ConversationResult[], skipped: Skipped[], config?: ReportConfig, read?: number): HeardReport {
-  const byAgent = new Map<string, ConversationResult[]>();
-  for (const result of results) {
-    const list = byAgent.get(result.agent) ?? [];
-    list.push(result);
-    byAgent.set(result.agent, list);
-  }
-  const weights = coachingWeights(config);
-  const agents = [...byAgent.keys()].sort().map((agent) => summariseAgent(agent, byAgent.get(agent)!, weights));
-  const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
+  const accumulator = new ReportAccumulator();
+  for (const result of results) accumulator.add(result);
+  return reportFrom(accumulator, results, skipped, config, read);
+}
+
+/**
+ * The report from aggregates already accumulated. `conversations` are the results kept for the report's
+ * conversations list: all of them, or none when a streamed run has written them already (JSONL).
+ */
+export function reportFrom(accumulator: ReportAccumulator, conversations: ConversationResult[], skipped: Skipped[], config?: ReportConfig, read?: number): HeardReport {
+  const agents = accumulator.agentSummaries(coachingWeights(config));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'heard', version: VERSION },
     summary: {
-      conversations: results.length,
-      scored: scores.length,
+      conversations: accumulator.conversations,
+      scored: accumulator.scored,
       agents: agents.length,
-      turns: results.reduce((n, r) => n + r.turns.length, 0),
-      score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 1) : null,
-      ...(read !== undefined ? { read, analysed: results.length } : {}),
+      turns: accumulator.turns,
+      score: accumulator.score(),
+      ...(read !== undefined ? { read, analysed: accumulator.conversations } : {}),
       skipped,
     },
     agents,
-    conversations: results,
+    conversations,
     ...(config ? { config } : {}),
   };
 }

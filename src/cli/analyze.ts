@@ -2,11 +2,10 @@
 import type { IngestOptions, InputFormat, CsvField } from '../ingest/types.js';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Language, Skipped } from '../model/conversation.js';
-import { EXIT, HeardError } from './errors.js';
+import { HeardError } from './errors.js';
 import type { Settings } from '../config/defaults.js';
 import type { ReportConfig } from '../model/report.js';
-import { loadBaseline, publish, resolveTargets } from './publish.js';
-import type { ReportFlags } from './publish.js';
+import type { PipelineFlags } from './pipeline.js';
 
 /** How transcripts are read and analysed (analyze and explain). */
 export interface InputFlags {
@@ -25,18 +24,10 @@ export interface InputFlags {
   maxTurns?: number;
 }
 
-export async function runAnalyze(paths: string[], flags: InputFlags & ReportFlags & { strict?: boolean }): Promise<number> {
-  const targets = resolveTargets(flags);
-  const baseline = await loadBaseline(flags.baseline);
-  const { buildReport } = await import('../analyze.js');
-  const { results, skipped, config, read } = await analyseInputs(paths, flags);
-  const code = await publish(buildReport(results, skipped, config, read), baseline, targets, flags);
-  // The reports are written first, so the pipeline that stops still has them to show what was skipped.
-  if (flags.strict && skipped.length) {
-    process.stderr.write(`heard: --strict: ${skipped.length} input item(s) skipped (listed above)\n`);
-    return EXIT.fatal;
-  }
-  return code;
+/** heard analyze: streamed end to end (src/cli/pipeline.ts). */
+export async function runAnalyze(paths: string[], flags: PipelineFlags): Promise<number> {
+  const { runPipeline } = await import('./pipeline.js');
+  return runPipeline(paths, flags);
 }
 
 /** Every conversation in `paths`, analysed; skipped items are reported on stderr as they are found. */

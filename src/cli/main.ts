@@ -9,8 +9,10 @@ import type { CsvField } from '../ingest/types.js';
 import { DEFAULT_MAX_TURN_CHARS, DEFAULT_MAX_TURNS } from '../ingest/limits.js';
 import { CSV_LEVELS, OUT_EXTENSIONS, REPORT_FORMATS } from '../report/formats.js';
 import { DEFAULT_MIN_CONVERSATIONS } from '../report/thresholds.js';
-import type { InputFlags } from './analyze.js';
+import type { PipelineFlags } from './pipeline.js';
 import type { ExplainFlags } from './explain.js';
+import { parseShard } from './shard.js';
+import type { Shard } from './shard.js';
 import type { ReportFlags } from './publish.js';
 import type { ConfigFlags } from './commands/config.js';
 import { registerInit } from './commands/init.js';
@@ -32,8 +34,11 @@ export function buildProgram(): Command {
     .description('analyse transcripts (files, directories or - for stdin) and report per agent and conversation')
     .argument('[paths...]', 'transcript files, directories (recursed) or - for stdin')
     .option('--print-config', 'print the effective config (hash, file, settings) as JSON and exit')
-    .option('--strict', 'exit 2 when any input item was skipped (the reports are still written)');
-  withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: InputFlags & ReportFlags & ConfigFlags, command: Command) => {
+    .option('--strict', 'exit 2 when any input item was skipped (the reports are still written)')
+    .option('-j, --jobs <n>', 'analysis threads (default: the available cores; 1 analyses in one thread)', parseLimit)
+    .option('--shard <i/n>', 'analyse only share i of n, by a stable hash of the conversation id (merge the shards with heard report)', parseShardOption)
+    .option('-q, --quiet', 'no progress line on stderr (it is shown only when stderr is a terminal and CI is not set)');
+  withReportOptions(withInputOptions(analyze)).action(async (paths: string[], flags: PipelineFlags & ConfigFlags, command: Command) => {
     if (!paths.length && !flags.printConfig) command.error("error: missing required argument 'paths'", { exitCode: EXIT.fatal, code: 'commander.missingArgument' });
     const { configureAnalyze } = await import('./commands/config.js');
     const configured = await configureAnalyze(flags, command);
@@ -125,6 +130,12 @@ function parseLimit(value: string): number {
   const limit = parseNumber(value);
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('expected a whole number, 1 or more.');
   return limit;
+}
+
+function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError('expected i/n with 1 <= i <= n, e.g. 2/8.');
+  return shard;
 }
 
 function parseColumns(value: string): Partial<Record<CsvField, string>> {

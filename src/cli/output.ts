@@ -25,6 +25,8 @@ function writeProblem(error: NodeJS.ErrnoException, file: string): string {
       return 'read-only file system';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ENOTDIR':
+      return `${dirname(file)} is not a directory`;
     case 'EISDIR':
       return 'it is a directory';
     default:

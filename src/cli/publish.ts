@@ -20,7 +20,7 @@ export interface ReportFlags {
   color?: boolean;
 }
 
-interface Target {
+export interface Target {
   /** undefined: stdout. */
   file?: string;
   format: ReportFormat;
@@ -58,10 +58,21 @@ export async function readText(file: string, what: string): Promise<string> {
   }
 }
 
+/**
+ * What a streamed run (src/cli/pipeline.ts) hands over with a report that may no longer hold its conversations:
+ * the targets it has been writing as it went, each finished here with the final report, and the aggregates
+ * that would otherwise be read off the conversations.
+ */
+export interface Streamed {
+  finish: Map<Target, (report: HeardReport) => Promise<void>>;
+  teamMoves: NonNullable<HeardReport['summary']['moves']>;
+  missing: number;
+}
+
 /** Write every report and return the exit code: 1 when a threshold is not met (each reason on stderr). */
-export async function publish(built: HeardReport, baseline: Baseline | undefined, targets: Target[], flags: ReportFlags): Promise<number> {
+export async function publish(built: HeardReport, baseline: Baseline | undefined, targets: Target[], flags: ReportFlags, streamed?: Streamed): Promise<number> {
   const { FORMATTERS, prepareReport, reportFailures } = await import('../report/index.js');
-  const report = prepareReport(built, baseline);
+  const report = prepareReport(built, baseline, streamed?.teamMoves);
   const [now, then] = [built.config?.hash, baseline?.report.config?.hash];
   if (now && then && now !== then) process.stderr.write(`heard: --baseline ${baseline!.file} was judged with config ${then}, this run with ${now}: the deltas compare different rubrics\n`);
   const thresholds: Thresholds = {
@@ -71,12 +82,17 @@ export async function publish(built: HeardReport, baseline: Baseline | undefined
     minConversations: flags.minConversations,
   };
   for (const target of targets) {
+    const finish = streamed?.finish.get(target);
+    if (finish) {
+      await finish(report);
+      continue;
+    }
     const output = openOutput(target.file);
     const color = flags.color !== false && output.isTTY && !process.env.NO_COLOR;
     output.write(FORMATTERS[target.format](report, { color, csvLevel: flags.csvLevel, thresholds }));
     await output.close();
   }
-  const failures = reportFailures(report, thresholds);
+  const failures = reportFailures(report, thresholds, streamed?.missing);
   for (const reason of failures) process.stderr.write(`heard: ${reason}\n`);
   return failures.length ? EXIT.threshold : EXIT.ok;
 }

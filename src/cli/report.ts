@@ -17,6 +17,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const conversations: ConversationResult[] = [];
   const skipped: Skipped[] = [];
   const seen = new Map<string, string>();
+  // Conversations the shards read (README, "Bad input and safety"); a JSONL shard carries only what it analysed.
+  let read = 0;
   // JSON reports record the rubric they were judged by; shards judged by different rubrics do not add up.
   let config: { value: ReportConfig; file: string } | undefined;
   for (const file of files) {
@@ -24,6 +26,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     if (output?.kind === 'unreadable') throw new HeardError(`${file}: ${output.reason}`);
     if (!output) throw new HeardError(`${file} is not heard output: expected a JSON report (--format json) or results (--format jsonl)`);
     const results = output.kind === 'report' ? output.report.conversations : output.conversations;
+    read += output.kind === 'report' ? (output.report.summary.read ?? results.length) : results.length;
     if (output.kind === 'report') {
       skipped.push(...output.report.summary.skipped);
       const own = output.report.config;
@@ -42,5 +45,21 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     conversations.push(...results);
   }
   if (!conversations.length) throw new HeardError(`no conversation in ${files.join(', ')}`);
-  return publish(buildReport(conversations, skipped, config?.value), baseline, targets, flags);
+  // In input order (file, then position in it), whatever order the shards were written and listed in: shards
+  // split by --shard hold interleaved parts of the same files, and merged they must equal one run.
+  conversations.sort(byInputPosition);
+  return publish(buildReport(conversations, skipped, config?.value, read), baseline, targets, flags);
+}
+
+/** "file:line" or "file#record" → [file, position]. */
+function position(source: string): [string, number] {
+  const m = /^(.*)[:#](\d+)$/su.exec(source);
+  return m ? [m[1]!, Number(m[2])] : [source, 0];
+}
+
+/** Input order: by file (code-unit order, as heard walks directories), then by line or record. */
+function byInputPosition(a: ConversationResult, b: ConversationResult): number {
+  const [fileA, atA] = position(a.source);
+  const [fileB, atB] = position(b.source);
+  return fileA < fileB ? -1 : fileA > fileB ? 1 : atA - atB;
 }

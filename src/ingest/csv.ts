@@ -103,16 +103,16 @@ function readRows(text: string, file: string, delimiter: string, skipped: Skippe
   const badLines = new Set<number>();
   const lines = text.split('\n');
   let record = 0;
+  const skip = (line: number, reason: string): void => {
+    if (badLines.has(line)) return;
+    badLines.add(line);
+    skipped.push({ source: `${file}:${line}`, reason });
+  };
   // csv-parse reads an unclosed quote to the end of the file: the row it opens on is skipped and reading
   // starts again on the next line, so one stray quote costs one row, not the rest of the file.
   let from = 0;
   for (let recoveries = 0; ; recoveries++) {
     let unclosed: number | undefined;
-    const skip = (line: number, reason: string): void => {
-      if (badLines.has(line)) return;
-      badLines.add(line);
-      skipped.push({ source: `${file}:${line}`, reason });
-    };
     try {
       parse(from === 0 ? text : lines.slice(from).join('\n'), {
         delimiter,

@@ -130,12 +130,24 @@ function hex(bytes: Uint8Array, at: number, count: number): string {
   return Array.from(bytes.subarray(at, at + count), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
 }
 
-/** UTF-16 text without a byte-order mark shows as NUL bytes in every other position of ASCII-range text. */
+/**
+ * UTF-16 text without a byte-order mark shows as NUL bytes in every other position of ASCII-range text: many
+ * NULs, nearly all at even offsets (big-endian) or all at odd ones (little-endian). A binary file's NULs fall
+ * on both.
+ */
 function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 512);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul += 1;
-  return head.length >= 4 && nul >= head.length / 4;
+  const nul = [0, 0];
+  head.forEach((b, i) => {
+    if (b === 0) nul[i % 2] += 1;
+  });
+  const [more, fewer] = nul[0]! >= nul[1]! ? [nul[0]!, nul[1]!] : [nul[1]!, nul[0]!];
+  return head.length >= 4 && more + fewer >= head.length / 4 && fewer <= more / 8;
+}
+
+/** A NUL byte in the first 8 KB: no text encoding heard reads has one (UTF-16 was ruled out before). */
+function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 // With ignoreBOM false the decoders drop a leading byte-order mark.
@@ -167,6 +179,9 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
   if (looksLikeBomlessUtf16(bytes)) {
     return { ok: false, reason: 'looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)' };
+  }
+  if (looksBinary(bytes)) {
+    return { ok: false, reason: `a binary file, not text: NUL byte at byte offset ${bytes.indexOf(0)}` };
   }
   try {
     return { ok: true, text: decoders['utf-8'].decode(bytes), encoding: 'utf-8' };

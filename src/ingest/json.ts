@@ -18,7 +18,7 @@ function seconds(v: unknown): number | undefined {
 }
 
 /** One conversation object → a conversation, or a reason it cannot be one. */
-function conversationFrom(
+export function conversationFrom(
   value: unknown,
   source: SourceRef,
   where: string,
@@ -89,9 +89,10 @@ export function parseJson(text: string, file: string, options: IngestOptions = {
   // A whole-file document: an array, a single object, or {"conversations": [...]}.
   const whole = parseJsonText(trimmed);
   if (!whole.ok) {
-    // An array, or a pretty-printed object, that does not parse is one broken document, not JSONL.
+    // An array, or a pretty-printed object, that does not parse is one broken document, not JSONL; a file
+    // named as JSONL is read line by line, so a broken line is reported with its number.
     const firstLine = trimmed.split(/\r\n|\n|\r/, 1)[0]!.trim();
-    if (trimmed.startsWith('[') || !firstLine.endsWith('}')) {
+    if (!/\.(?:jsonl|ndjson)$/i.test(file) && (trimmed.startsWith('[') || !firstLine.endsWith('}'))) {
       return { conversations, skipped: [{ source: file, reason: whole.reason }] };
     }
   } else {

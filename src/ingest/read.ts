@@ -15,7 +15,7 @@ export { decode } from './decode.js';
 /** The name stdin gets in sources and messages. */
 export const STDIN_NAME = '<stdin>';
 
-function message(err: unknown): string {
+export function message(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ENOENT') return 'no such file or directory';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
@@ -24,11 +24,11 @@ function message(err: unknown): string {
 }
 
 /** Code-unit order, so the order never depends on the locale or the file system. */
-function byPath(a: string, b: string): number {
+export function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-interface Walk {
+export interface Walk {
   files: string[];
   skipped: Skipped[];
   /** Real paths of directories already entered: a symlink back into one of them is a loop. */
@@ -36,7 +36,7 @@ interface Walk {
 }
 
 /** Files with a known extension under a directory (hidden entries and node_modules are left out). */
-async function walk(dir: string, state: Walk): Promise<void> {
+export async function walk(dir: string, state: Walk): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);

@@ -2,6 +2,7 @@
 // dropped because it is empty), RFC 4180 quoting with CRLF, UTF-8 with a BOM so Excel opens Chinese correctly.
 import { CORE_MOVES } from '../model/analysis.js';
 import type { AnalysedTurn, ConversationResult, CoreMove, Finding } from '../model/analysis.js';
+import type { Skipped } from '../model/conversation.js';
 import type { AgentSummary, HeardReport } from '../model/report.js';
 import type { CsvLevel } from './formats.js';
 
@@ -79,6 +80,12 @@ const AGENT: Columns<AgentSummary> = [
   ['coach_first', (a) => a.coaching[0]?.move],
 ];
 
+/** The input items that were not analysed (summary.skipped): a spreadsheet of what to fix in the export. */
+const SKIPPED: Columns<Skipped> = [
+  ['source', (s) => s.source],
+  ['reason', (s) => s.reason],
+];
+
 export function formatCsv(report: HeardReport, options: CsvOptions): string {
   const { conversations } = report;
   switch (options.csvLevel) {
@@ -90,6 +97,8 @@ export function formatCsv(report: HeardReport, options: CsvOptions): string {
       return table(FINDING, conversations.flatMap((conversation) => conversation.findings.map((finding) => ({ conversation, finding }))));
     case 'agent':
       return table(AGENT, report.agents);
+    case 'skipped':
+      return table(SKIPPED, report.summary.skipped);
   }
 }
 

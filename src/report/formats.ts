@@ -5,7 +5,7 @@ export const REPORT_FORMATS = ['table', 'json', 'jsonl', 'html', 'md', 'csv', 'j
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What one CSV row is (--csv-level). */
-export const CSV_LEVELS = ['conversation', 'turn', 'finding', 'agent'] as const;
+export const CSV_LEVELS = ['conversation', 'turn', 'finding', 'agent', 'skipped'] as const;
 export type CsvLevel = (typeof CSV_LEVELS)[number];
 
 /** --out FILE takes its format from the extension; longest match first, so report.junit.xml is junit. */

@@ -26,6 +26,10 @@ export function formatTable(report: HeardReport, options: TableOptions): string 
       ` · overall score ${scoreText(c, summary.score)}` +
       (summary.baseline ? ` ${deltaText(c, summary.baseline.delta)} against ${summary.baseline.file} (${scoreLabel(summary.baseline.score)})` : ''),
   );
+  if (summary.read !== undefined) {
+    const skipped = summary.skipped.length ? c.yellow(`${summary.skipped.length} input item(s) skipped (listed below)`) : 'nothing skipped';
+    out.push(`Read ${summary.read} conversation(s): ${summary.analysed} analysed, ${skipped}`);
+  }
   if (report.agents.length) {
     const table = new Table({
       head: ['Agent', 'Convs', 'Score', ...CORE_MOVES.map((m) => MOVE_LABEL[m]), 'Neg. lang.', 'Coach first'],

@@ -33,15 +33,18 @@ export function conversationFailures(conversation: ConversationResult, threshold
   return reasons;
 }
 
-/** Why the whole run fails (exit 1); empty when every threshold is met. */
-export function reportFailures(report: HeardReport, thresholds: Thresholds): string[] {
+/**
+ * Why the whole run fails (exit 1); empty when every threshold is met. `missing`: the conversations missing a
+ * needed move, counted as they streamed by, when the report no longer holds them (heard analyze --format jsonl).
+ */
+export function reportFailures(report: HeardReport, thresholds: Thresholds, missing?: number): string[] {
   const reasons: string[] = [];
   const { summary } = report;
   if (thresholds.failUnder !== undefined && summary.score !== null && summary.score < thresholds.failUnder) {
     reasons.push(`overall score ${scoreLabel(summary.score)} is below --fail-under ${thresholds.failUnder}`);
   }
   if (thresholds.failOnMissing) {
-    const count = report.conversations.filter((c) => missingMoves(c).length > 0).length;
+    const count = missing ?? report.conversations.filter((c) => missingMoves(c).length > 0).length;
     if (count) reasons.push(`${count} conversation(s) miss a needed move (--fail-on missing)`);
   }
   const limit = thresholds.failOnDrop;

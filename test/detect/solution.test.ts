@@ -15,6 +15,12 @@ ruleTester(solution, 'en', {
     { lines: ['C: I cannot stop worrying at night.', 'A: It might be a good idea to write your worries down before bed.'] },
     { lines: ['C: I have no friends in this city.', 'A: What about joining a running club?'] },
     { lines: ['C: I am always anxious.', 'A: Journaling is a great way to sort out your thoughts.'] },
+    { lines: ['C: I feel lonely since I moved.', 'A: Have you ever considered volunteering at the library?'] },
+    { lines: ['C: My brother never calls me back.', 'A: Maybe schedule a weekly call with him.'] },
+    { lines: ['C: I cannot focus at work.', 'A: Maybe keeping a to-do list will help you stay on track.'] },
+    { lines: ['C: I forget my deadlines.', 'A: Using a planner can keep you organised.'] },
+    { lines: ['C: My partner and I keep fighting.', 'A: Ask her what she needs from you this week.'] },
+    { lines: ['C: My friends are drifting away.', 'A: Keep in touch with them by text, even briefly.'] },
   ],
   invalid: [
     { lines: ['C: Can you help?', "A: I can't help with that."] },
@@ -28,6 +34,10 @@ ruleTester(solution, 'en', {
     { lines: ['C: Thanks for listening.', 'A: You too, take care!'] },
     { lines: ['C: Nothing works for my back pain.', 'A: What have you tried so far?'] },
     { lines: ['C: I had a rough day.', 'A: You can always talk to me.'] },
+    // Words that look like steps but are not offered to the customer.
+    { lines: ['C: My best friend ignored me.', 'A: It hurts when people we trust let us down.'] },
+    { lines: ['C: I am not sure where to begin.', "A: Let's start with a few questions if that's ok."] },
+    { lines: ['C: Everyone judges me.', 'A: People either support you or they do not.'] },
   ],
 });
 

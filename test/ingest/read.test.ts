@@ -143,6 +143,7 @@ describe('readInputs', () => {
       conversations: [],
       skipped: [{ source: file, reason: 'empty file' }],
       filesRead: 1,
+      conversationsRead: 0,
       notices: [],
     });
   });

@@ -7,14 +7,34 @@ const description = "answers the question the customer just asked";
 const QUESTION = /[?？]|(?:吗|嘛|么|呢)\s*$/u;
 const ASKS_BACK = /[?？]\s*$/u;
 
+// The lexicon's lists hold regular expressions as strings: compiled once per list.
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+function patterns(list: readonly string[] | undefined): RegExp[] {
+  if (!list) return [];
+  let res = compiled.get(list);
+  if (!res) {
+    res = list.map((source) => new RegExp(source, 'u'));
+    compiled.set(list, res);
+  }
+  return res;
+}
+
 const directAnswer: TurnDetector = {
   meta: { id: 'solution', kind: 'move', description },
   detect({ view, kit, customerBefore, found }) {
     if (found.has('solution')) return undefined;
     const asked = customerBefore.at(-1)?.sentences.filter((s) => QUESTION.test(s.text));
     if (!asked?.length) return undefined;
+    const lexicon = kit.lexicon('direct-answer');
+    // A question about the agent themselves ("have you ever been through this?") is answered by self-disclosure,
+    // not by a way forward, unless the customer also asked for advice.
+    const personal = patterns(lexicon.lists['personal-question']);
+    if (asked.some((s) => personal.some((re) => re.test(s.norm)))) {
+      const advice = patterns(lexicon.lists['advice-request']);
+      if (!advice.some((re) => re.test(customerBefore.at(-1)!.norm))) return undefined;
+    }
     const askedWords = new Set(asked.flatMap((s) => s.words));
-    const exclude = [...kit.lexicon('solution').exclude, ...kit.lexicon('direct-answer').exclude];
+    const exclude = [...kit.lexicon('solution').exclude, ...lexicon.exclude];
     const refusal = kit.lexicon('refusal');
     for (const sentence of view.sentences) {
       if (ASKS_BACK.test(sentence.text) || exclude.some((e) => e.re.test(sentence.norm))) continue;

@@ -1,0 +1,33 @@
+// --shard i/n: a deterministic share of the conversations, by a stable hash of the conversation id, so that n
+// machines given the same input listing each analyse their part and `heard report` merges the parts into the
+// report of one run (docs/scale.md).
+
+export interface Shard {
+  /** 1-based: 1..count. */
+  index: number;
+  count: number;
+}
+
+/** 32-bit FNV-1a over the id's UTF-8 bytes: stable across machines, Node versions and runs. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+export function inShard(id: string, shard: Shard): boolean {
+  return fnv1a(id) % shard.count === shard.index - 1;
+}
+
+/** "i/n" with 1 <= i <= n; undefined when it is not that. */
+export function parseShard(value: string): Shard | undefined {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (!Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) return undefined;
+  return { index, count };
+}

@@ -1,0 +1,374 @@
+// Inputs as a stream of events, so that a run never holds more than one file's text (and for JSONL, not even
+// that): heard analyze reads through this. Line-oriented input — JSONL files and JSONL on stdin — is decoded
+// and parsed line by line as the bytes arrive; every other format (a JSON document, vendor JSON, captions,
+// plain text, CSV) is read whole, one file at a time, exactly as readInputs reads it. The events come in input
+// order and carry what readInputs returns: conversations (within the limits), skipped items with their
+// file:line, and notices.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { Conversation, Skipped } from '../model/conversation.js';
+import { decode, ENCODING_NAMES, firstInvalidUtf8 } from './decode.js';
+import { detectFormat, formatFromExtension } from './index.js';
+import { conversationFrom } from './json.js';
+import { applyLimits, limitsOf, MAX_FILE_BYTES } from './limits.js';
+import type { Limits } from './limits.js';
+import { isDroppedConversation } from './normalise.js';
+import { byPath, message, parseContent, STDIN_NAME, walk } from './read.js';
+import type { Walk } from './read.js';
+import type { IngestOptions, Notice } from './types.js';
+import { parseJsonText } from './values.js';
+
+export type InputEvent =
+  | { kind: 'conversation'; conversation: Conversation }
+  | { kind: 'skipped'; item: Skipped }
+  | { kind: 'notice'; notice: Notice }
+  /** A file (or stdin) is about to be read; `size` in bytes when known (progress). */
+  | { kind: 'file'; file: string; size?: number };
+
+/** What readInputs counts besides the items themselves, filled in as the stream is read. */
+export interface StreamTotals {
+  /** Files whose bytes were read and decoded. */
+  filesRead: number;
+  /** Conversations found (analysed ones plus those skipped whole), as ReadResult.conversationsRead. */
+  conversationsRead: number;
+  /** Files listed to be read, and their bytes: known once every path has been listed (progress, ETA). */
+  filesListed: number;
+  bytesListed: number;
+  /** Bytes read so far (progress). */
+  bytesRead?: number;
+}
+
+/** How much of a file is looked at to decide whether it is JSONL. */
+const HEAD_BYTES = 64 * 1024;
+/** One JSONL line longer than this is reported and passed over (it would be a conversation of ~100,000 turns). */
+export const MAX_LINE_BYTES = MAX_FILE_BYTES;
+
+/**
+ * Is this text (the head of a source) JSONL that can be read line by line with the same result as reading it
+ * whole? heard's JSON in a .jsonl/.ndjson file, or JSON whose first line is a complete object with more after it.
+ */
+function isJsonl(file: string, head: string, options: IngestOptions): boolean {
+  const format = options.format ?? detectFormat(file, head);
+  if (format !== 'json') return false;
+  if (/\.(?:jsonl|ndjson)$/i.test(file)) return true;
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  const newline = text.search(/\r?\n/);
+  if (newline < 0 || text.startsWith('[')) return false;
+  const first = text.slice(0, newline).trim();
+  return first.endsWith('}') && parseJsonText(first).ok;
+}
+
+/** The first bytes of a chunked source, and the rest still to come. */
+async function peek(source: AsyncIterator<Uint8Array>): Promise<{ head: Buffer; done: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < HEAD_BYTES) {
+    const next = await source.next();
+    if (next.done) return { head: Buffer.concat(chunks), done: true };
+    const chunk = Buffer.from(next.value);
+    chunks.push(chunk);
+    size += chunk.length;
+    // Enough to decide once a line has ended (a live stream may send no more until it sees results).
+    if (chunk.includes(0x0a)) break;
+  }
+  return { head: Buffer.concat(chunks), done: false };
+}
+
+/** Can the head be decoded as it streams? Only plain UTF-8 text is; anything else is read whole by decode(). */
+function streamableUtf8(head: Buffer): boolean {
+  if (head.length < 2 || head.includes(0)) return false;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  // The head may end inside a character: only the complete part must be valid.
+  let end = head.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = head[end - back]!;
+    if (b >= 0xc0) {
+      end -= back;
+      break;
+    }
+    if (b < 0x80) break;
+  }
+  return firstInvalidUtf8(head.subarray(0, end)) < 0;
+}
+
+async function* chunksOf(iterable: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of iterable) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+}
+
+/**
+ * Every input as events: files, directories (recursed; files with a known extension, sorted by path) and "-"
+ * for stdin, in the order given. `totals` is filled in as the reading goes.
+ */
+export async function* streamInputs(paths: string[], options: IngestOptions = {}, totals?: StreamTotals): AsyncGenerator<InputEvent> {
+  const count: StreamTotals = totals ?? { filesRead: 0, conversationsRead: 0, filesListed: 0, bytesListed: 0 };
+  const limits = limitsOf(options);
+  const seenFiles = new Set<string>();
+
+  // Paths are listed first (as readInputs does, directory by directory), so progress knows the total.
+  type Item = { kind: 'stdin' } | { kind: 'file'; file: string; size?: number } | { kind: 'skipped'; item: Skipped };
+  const items: Item[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      items.push({ kind: 'stdin' });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      items.push({ kind: 'skipped', item: { source: path, reason: message(err) } });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const state: Walk = { files: [], skipped: [], dirs: new Set() };
+      await walk(path, state);
+      for (const item of state.skipped) items.push({ kind: 'skipped', item });
+      for (const file of state.files.sort(byPath)) items.push({ kind: 'file', file });
+    } else {
+      items.push({ kind: 'file', file: path, size: info.isFile() ? info.size : undefined });
+    }
+  }
+  for (const item of items) {
+    if (item.kind !== 'file') continue;
+    count.filesListed += 1;
+    if (item.size === undefined) {
+      try {
+        item.size = (await stat(item.file)).size;
+      } catch {
+        // reported when it is read
+      }
+    }
+    count.bytesListed += item.size ?? 0;
+  }
+
+  for (const item of items) {
+    if (item.kind === 'skipped') {
+      yield { kind: 'skipped', item: item.item };
+      continue;
+    }
+    if (item.kind === 'stdin') {
+      yield { kind: 'file', file: STDIN_NAME };
+      yield* readSource(STDIN_NAME, chunksOf(options.stdin ?? process.stdin), undefined, options, limits, count);
+      continue;
+    }
+    const { file } = item;
+    try {
+      const real = await realpath(file);
+      if (seenFiles.has(real)) continue; // the same file named twice is read once
+      seenFiles.add(real);
+    } catch {
+      // reported below
+    }
+    let size: number;
+    try {
+      size = (await stat(file)).size;
+    } catch (err) {
+      yield { kind: 'skipped', item: { source: file, reason: message(err) } };
+      continue;
+    }
+    yield { kind: 'file', file, size };
+    const jsonlByName = /\.(?:jsonl|ndjson)$/i.test(file) && (options.format === undefined || options.format === 'json');
+    // Only a file that may be JSONL is opened as a stream; the rest keep readInputs's size guard.
+    if (!jsonlByName && size > MAX_FILE_BYTES && formatFromExtension(file) !== 'json') {
+      yield { kind: 'skipped', item: { source: file, reason: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it` } };
+      continue;
+    }
+    const stream = createReadStream(file, { highWaterMark: HEAD_BYTES });
+    // A file that vanishes or turns unreadable between the listing and here is reported like any other.
+    yield* readSource(file, stream as AsyncIterable<Uint8Array>, size, options, limits, count);
+  }
+}
+
+/** One source (a file or stdin): JSONL line by line, anything else whole. */
+async function* readSource(
+  file: string,
+  source: AsyncIterable<Uint8Array>,
+  size: number | undefined,
+  options: IngestOptions,
+  limits: Limits,
+  count: StreamTotals,
+): AsyncGenerator<InputEvent> {
+  const counted = async function* (): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      count.bytesRead = (count.bytesRead ?? 0) + chunk.length;
+      yield chunk;
+    }
+  };
+  const iterator = counted()[Symbol.asyncIterator]();
+  let head: Buffer;
+  let done: boolean;
+  try {
+    ({ head, done } = await peek(iterator));
+  } catch (err) {
+    yield { kind: 'skipped', item: { source: file, reason: message(err) } };
+    return;
+  }
+  if (streamableUtf8(head) && isJsonl(file, new TextDecoder().decode(head.subarray(0, Math.min(head.length, HEAD_BYTES))), options)) {
+    yield* readJsonl(file, head, done ? undefined : iterator, options, limits, count);
+    return;
+  }
+  // Whole: the bytes of one file, with the guard readInputs has.
+  const chunks = [head];
+  let total = head.length;
+  try {
+    while (!done) {
+      const next = await iterator.next();
+      if (next.done) break;
+      total += next.value.length;
+      if (total > MAX_FILE_BYTES) {
+        await iterator.return?.(undefined);
+        yield { kind: 'skipped', item: { source: file, reason: `file is ${size ?? `more than ${MAX_FILE_BYTES}`} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it` } };
+        return;
+      }
+      chunks.push(Buffer.from(next.value));
+    }
+  } catch (err) {
+    yield { kind: 'skipped', item: { source: file, reason: message(err) } };
+    return;
+  }
+  yield* readWhole(Buffer.concat(chunks), file, options, limits, count);
+}
+
+/** readInputs's handling of one file's bytes, as events in the order readInputs lists them. */
+function* readWhole(bytes: Uint8Array, file: string, options: IngestOptions, limits: Limits, count: StreamTotals): Generator<InputEvent> {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    yield { kind: 'skipped', item: { source: file, reason: decoded.reason } };
+    return;
+  }
+  count.filesRead += 1;
+  const notices: Notice[] = [];
+  if (decoded.encoding !== 'utf-8') notices.push({ source: file, message: `read as ${ENCODING_NAMES[decoded.encoding]} (not UTF-8)` });
+  if (decoded.text.trim() === '') {
+    yield { kind: 'skipped', item: { source: file, reason: 'empty file' } };
+    for (const notice of notices) yield { kind: 'notice', notice };
+    return;
+  }
+  const result = parseContent(decoded.text, file, options);
+  count.conversationsRead += result.conversations.length + result.skipped.filter(isDroppedConversation).length;
+  for (const item of result.skipped) yield { kind: 'skipped', item };
+  for (const conversation of result.conversations) yield* withinLimits(conversation, limits);
+  for (const notice of [...notices, ...(result.notices ?? [])]) yield { kind: 'notice', notice };
+}
+
+function* withinLimits(conversation: Conversation, limits: Limits): Generator<InputEvent> {
+  const cuts: Skipped[] = [];
+  const kept = applyLimits(conversation, limits, cuts);
+  for (const item of cuts) yield { kind: 'skipped', item };
+  yield { kind: 'conversation', conversation: kept };
+}
+
+/**
+ * heard's JSONL, one conversation per line, as the bytes arrive: each line is read exactly as parseJson reads a
+ * line of a JSONL file. A file of a single line is read whole (it may be a `{"conversations": [...]}` document).
+ */
+async function* readJsonl(
+  file: string,
+  head: Buffer,
+  rest: AsyncIterator<Uint8Array> | undefined,
+  options: IngestOptions,
+  limits: Limits,
+  count: StreamTotals,
+): AsyncGenerator<InputEvent> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let pending = '';
+  let lineNo = 0;
+  let offset = 0; // bytes decoded so far
+  let dropping = false; // inside a line too long to keep
+  let first: { text: string; line: number } | undefined; // held until a second line shows the file is not one line
+  let lines = 0;
+  let found = 0;
+  let skippedAny = false;
+  count.filesRead += 1;
+
+  const readLine = function* (text: string, line: number): Generator<InputEvent> {
+    if (text.trim() === '') return;
+    const where = `${file}:${line}`;
+    const parsed = parseJsonText(text);
+    const skipped: Skipped[] = [];
+    let conversation: Conversation | undefined;
+    if (!parsed.ok) skipped.push({ source: where, reason: `${parsed.reason}; expected one conversation object per line` });
+    else conversation = conversationFrom(parsed.value, { file, line, record: line }, where, options, skipped);
+    found += (conversation ? 1 : 0) + skipped.filter(isDroppedConversation).length;
+    count.conversationsRead += (conversation ? 1 : 0) + skipped.filter(isDroppedConversation).length;
+    if (skipped.length) skippedAny = true;
+    for (const item of skipped) yield { kind: 'skipped', item };
+    if (conversation) yield* withinLimits(conversation, limits);
+  };
+
+  const onLine = function* (text: string): Generator<InputEvent> {
+    lineNo += 1;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (lineNo === 1) text = text.replace(/^\uFEFF/, '');
+    if (text.trim() === '') return;
+    lines += 1;
+    if (lines === 1) {
+      first = { text, line: lineNo };
+      return;
+    }
+    if (first) {
+      yield* readLine(first.text, first.line);
+      first = undefined;
+    }
+    yield* readLine(text, lineNo);
+  };
+
+  const feed = function* (bytes: Uint8Array, final: boolean): Generator<InputEvent> {
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: !final });
+    } catch {
+      const at = offset + Math.max(0, firstInvalidUtf8(bytes));
+      throw new StreamDecodeError(`not valid UTF-8: invalid byte sequence at byte offset ${at}; save the file as UTF-8 (the lines before it were read, the rest of the file was not)`);
+    }
+    offset += bytes.length;
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const piece = text.slice(start, nl);
+      start = nl + 1;
+      if (dropping) {
+        dropping = false;
+        lineNo += 1;
+        continue;
+      }
+      yield* onLine(pending + piece);
+      pending = '';
+    }
+    if (!dropping) pending += text.slice(start);
+    if (pending.length > MAX_LINE_BYTES) {
+      yield { kind: 'skipped', item: { source: `${file}:${lineNo + 1}`, reason: `line is longer than ${MAX_LINE_BYTES} characters; not read` } };
+      skippedAny = true;
+      pending = '';
+      dropping = true;
+    }
+    if (final && !dropping && pending !== '') {
+      yield* onLine(pending);
+      pending = '';
+    }
+  };
+
+  try {
+    yield* feed(head, rest === undefined);
+    if (rest) {
+      for (;;) {
+        const next = await rest.next();
+        if (next.done) break;
+        yield* feed(next.value, false);
+      }
+      yield* feed(new Uint8Array(0), true);
+    }
+  } catch (err) {
+    yield { kind: 'skipped', item: { source: file, reason: err instanceof StreamDecodeError ? err.message : message(err) } };
+    return;
+  }
+  if (first) {
+    // One line: the whole-file reading decides (a single object, an array, {"conversations": [...]}).
+    count.filesRead -= 1;
+    yield* readWhole(Buffer.from(first.text, 'utf8'), file, options, limits, count);
+    return;
+  }
+  if (lines === 0) yield { kind: 'skipped', item: { source: file, reason: 'empty file' } };
+  else if (found === 0 && !skippedAny) yield { kind: 'skipped', item: { source: file, reason: 'no conversation found (read as json)' } };
+}
+
+class StreamDecodeError extends Error {}

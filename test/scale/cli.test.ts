@@ -1,0 +1,138 @@
+// heard analyze at scale: the same bytes whatever --jobs, the JSON report streamed equal to the one rendered
+// whole, shards that add up to one run, progress never on stdout.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, heard } from '../report/run-heard.js';
+import { fnv1a, inShard, parseShard } from '../../src/cli/shard.js';
+import { progressLine } from '../../src/cli/progress.js';
+
+const INPUTS = ['fixtures/samples', 'fixtures/formats', 'fixtures/report'];
+let tmp: string;
+let corpus: string;
+
+/** A JSONL corpus of 300 conversations: enough for several batches per worker. */
+function writeCorpus(file: string): void {
+  const lines: string[] = [];
+  const agents = ['Maria', 'Tom', 'Ana'];
+  for (let i = 0; i < 300; i++) {
+    const zh = i % 4 === 0;
+    const turns = zh
+      ? [{ role: 'customer', text: `订单${i}还没到，我已经等了一个星期了！` }, { role: 'agent', text: i % 3 ? '非常抱歉让您久等了，我马上为您联系快递。' : '请稍等。' }, { role: 'customer', text: '好的，谢谢。' }]
+      : [
+          { role: 'customer', text: `I was charged twice for order #${1000 + i} and nobody answers my emails!`, start: 0 },
+          { role: 'agent', text: i % 3 ? "I'm so sorry about that. So you were charged twice for the same order? I've refunded the extra charge today." : 'As I said, that is our policy.', start: 20 },
+          { role: 'customer', text: i % 2 ? 'Thanks, that is really helpful.' : 'Whatever.', start: 45 },
+        ];
+    lines.push(JSON.stringify({ id: `${zh ? 'ZH' : 'EN'}-${i}`, agent: agents[i % 3], ...(zh ? { language: 'zh' } : {}), turns }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'heard-scale-'));
+  corpus = join(tmp, 'corpus.jsonl');
+  writeCorpus(corpus);
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], input?: string): string {
+  const result = heard(args, { input });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+describe('heard analyze --jobs', () => {
+  it('writes the same bytes with one job and with two, in every format', () => {
+    for (const format of ['jsonl', 'json', 'csv', 'md']) {
+      const one = run(['analyze', corpus, ...INPUTS, '--format', format, '--jobs', '1']);
+      const two = run(['analyze', corpus, ...INPUTS, '--format', format, '--jobs', '2']);
+      expect(two, format).toBe(one);
+    }
+  }, 120_000);
+
+  it('streams the JSON report equal to the one rendered whole (as when another format needs every result)', () => {
+    const streamed = run(['analyze', corpus, ...INPUTS, '--format', 'json', '--jobs', '2']);
+    const md = join(tmp, 'whole.md');
+    const json = join(tmp, 'whole.json');
+    run(['analyze', corpus, ...INPUTS, '--out', json, '--out', md, '--jobs', '1']);
+    expect(streamed).toBe(readFileSync(json, 'utf8'));
+    const report = JSON.parse(streamed);
+    expect(report.conversations).toHaveLength(report.summary.conversations);
+    expect(report.summary.moves.acknowledgement.expected).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('reads JSONL from stdin with workers, in input order', () => {
+    const stdout = run(['analyze', '-', '--format', 'jsonl', '--jobs', '2'], readFileSync(corpus, 'utf8'));
+    const ids = stdout.trim().split('\n').map((line) => JSON.parse(line).id);
+    expect(ids).toHaveLength(300);
+    expect(ids.slice(0, 3)).toEqual(['ZH-0', 'EN-1', 'EN-2']);
+    expect(stdout).toBe(run(['analyze', corpus, '--format', 'jsonl', '--jobs', '1']).replaceAll(corpus, '<stdin>'));
+  }, 120_000);
+
+  it('keeps thresholds working when the conversations were streamed away', () => {
+    const result = heard(['analyze', corpus, '--format', 'jsonl', '--fail-on', 'missing', '--fail-under', '99', '--jobs', '2']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/conversation\(s\) miss a needed move/u);
+    expect(result.stderr).toMatch(/overall score .* is below --fail-under 99/u);
+  }, 60_000);
+
+  it('shows no progress when stderr is not a terminal, and never on stdout', () => {
+    const result = heard(['analyze', corpus, '--format', 'jsonl', '--jobs', '2']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('{'))).toBe(true);
+    expect(progressLine({ conversations: 1500, filesDone: 1, filesListed: 2, bytesRead: 50, bytesListed: 200 }, 10)).toBe(
+      'heard: 1,500 conversations, 150/s, file 1/2, 25%, ETA 30s',
+    );
+  }, 60_000);
+});
+
+describe('heard analyze --shard', () => {
+  it('hashes ids stably and splits them into disjoint shards', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+    expect(parseShard('2/8')).toEqual({ index: 2, count: 8 });
+    for (const bad of ['0/3', '4/3', '1', 'a/b', '1/0']) expect(parseShard(bad)).toBeUndefined();
+    const ids = Array.from({ length: 1000 }, (_, i) => `C-${i}`);
+    const counts = [1, 2, 3].map((index) => ids.filter((id) => inShard(id, { index, count: 3 })).length);
+    expect(counts.reduce((a, b) => a + b)).toBe(1000);
+    for (const n of counts) expect(n).toBeGreaterThan(250);
+  });
+
+  it('the union of all shards, merged with heard report, equals one unsharded run', () => {
+    const inputs = [corpus, ...INPUTS];
+    const whole = run(['analyze', ...inputs, '--format', 'jsonl', '--jobs', '1']);
+    const shards = [1, 2, 3].map((i) => {
+      const out = join(tmp, `shard-${i}.jsonl`);
+      run(['analyze', ...inputs, '--shard', `${i}/3`, '--out', out]);
+      return out;
+    });
+    const lines = shards.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter(Boolean));
+    expect(lines.sort()).toEqual(whole.split('\n').filter(Boolean).sort());
+    for (const file of shards) expect(readFileSync(file, 'utf8').length).toBeLessThan(whole.length * 0.6);
+    const wholeFile = join(tmp, 'whole.jsonl');
+    writeFileSync(wholeFile, whole);
+    const merged = JSON.parse(run(['report', ...shards, '--format', 'json']));
+    const single = JSON.parse(run(['report', wholeFile, '--format', 'json']));
+    expect(merged).toEqual(single);
+  }, 120_000);
+
+  it('JSON shards merge to the unsharded JSON report, skipped items listed once', () => {
+    const inputs = [corpus, 'fixtures/broken'];
+    const whole = join(tmp, 'whole.json');
+    heard(['analyze', ...inputs, '--out', whole, '--jobs', '1']);
+    const shards = [1, 2].map((i) => {
+      const out = join(tmp, `shard-${i}.json`);
+      heard(['analyze', ...inputs, '--shard', `${i}/2`, '--out', out]);
+      return out;
+    });
+    const merged = JSON.parse(run(['report', ...shards, '--format', 'json']));
+    const single = JSON.parse(run(['report', whole, '--format', 'json']));
+    expect(merged).toEqual(single);
+    expect(merged.summary.skipped.length).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -3,6 +3,7 @@
 import { analyseInputs } from './analyze.js';
 import type { InputFlags } from './analyze.js';
 import { HeardError } from './errors.js';
+import { openOutput } from './output.js';
 import { readText } from './publish.js';
 
 export interface ExplainFlags extends InputFlags {
@@ -21,7 +22,10 @@ export async function runExplain(file: string, flags: ExplainFlags): Promise<num
     const ids = results.map((r) => r.id);
     throw new HeardError(`no conversation ${flags.conversation} in ${file}; it has ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`);
   }
-  const color = flags.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  process.stdout.write(chosen.map((r) => formatExplain(r, { color, why: Boolean(flags.why) })).join('\n'));
+  // Through the same output as reports, so `heard explain … | head` ends quietly on a closed pipe.
+  const out = openOutput(undefined);
+  const color = flags.color !== false && out.isTTY && !process.env.NO_COLOR;
+  out.write(chosen.map((r) => formatExplain(r, { color, why: Boolean(flags.why) })).join('\n'));
+  await out.close();
   return 0;
 }

@@ -33,15 +33,24 @@ export function formatJunit(report: HeardReport, options: JunitOptions): string 
     skipped: cases.filter((k) => k.conversation.score === null).length,
   });
   const all = count(suites.flatMap((s) => s.cases));
+  const skippedInput = report.summary.skipped;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="heard" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}">`,
+    `<testsuites name="heard" tests="${all.tests + skippedInput.length}" failures="${all.failures}" errors="0" skipped="${all.skipped + skippedInput.length}">`,
   ];
   for (const suite of suites) {
     const n = count(suite.cases);
     out.push(`  <testsuite name="${x(suite.agent.agent)}" tests="${n.tests}" failures="${n.failures}" errors="0" skipped="${n.skipped}">`);
     out.push(...properties(suite.agent));
     for (const k of suite.cases) out.push(...testcase(suite.agent, k));
+    out.push('  </testsuite>');
+  }
+  // Input that was not analysed is shown, not hidden: one skipped testcase per item, with its reason.
+  if (skippedInput.length) {
+    out.push(`  <testsuite name="skipped input" tests="${skippedInput.length}" failures="0" errors="0" skipped="${skippedInput.length}">`);
+    for (const item of skippedInput) {
+      out.push(`    <testcase name="${x(item.source)}" classname="heard.input">`, `      <skipped message="${x(item.reason)}"/>`, '    </testcase>');
+    }
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

@@ -18,19 +18,28 @@ describe('junit', () => {
     const ok = formatJunit(report, { thresholds: { minConversations: 5 } });
     expect(() => parseXml(ok.replace('name="heard"', 'name="a & b"'))).toThrow(/bare &/);
     expect(() => parseXml(ok.replace('</testsuites>', ''))).toThrow();
-    expect(junitProblems(parseXml(ok.replace('tests="4"', 'tests="5"')))).not.toEqual([]);
+    expect(junitProblems(parseXml(ok.replace('tests="5"', 'tests="6"')))).not.toEqual([]);
     expect(junitProblems(parseXml(ok.replace('<testcase name=', '<testcase bogus="1" name=')))).toEqual([expect.stringMatching(/unknown attribute bogus/)]);
   });
 
-  it('one testsuite per agent, one testcase per conversation', () => {
+  it('one testsuite per agent, one testcase per conversation, and one suite listing the skipped input', () => {
     const root = parseXml(formatJunit(report, { thresholds: { minConversations: 5 } }));
-    expect(root.children.map((s) => s.attributes.name)).toEqual(report.agents.map((a) => a.agent));
-    expect(testcases(root).map((t) => t.attributes.name)).toEqual(['C-1', 'C-4', 'C-2', 'C-3']);
+    expect(root.children.map((s) => s.attributes.name)).toEqual([...report.agents.map((a) => a.agent), 'skipped input']);
+    expect(testcases(root).map((t) => t.attributes.name)).toEqual(['C-1', 'C-4', 'C-2', 'C-3', ...report.summary.skipped.map((s) => s.source)]);
+    const skippedSuite = root.children.at(-1)!;
+    expect(skippedSuite.children[0]!.children[0]!.attributes.message).toBe(report.summary.skipped[0]!.reason);
   });
 
-  it('passes everything without thresholds; an unscored conversation is skipped', () => {
+  it('has no skipped-input suite when nothing was skipped', () => {
+    const clean = createTestReport();
+    clean.summary.skipped = [];
+    const root = parseXml(formatJunit(clean, { thresholds: { minConversations: 5 } }));
+    expect(root.children.map((s) => s.attributes.name)).toEqual(clean.agents.map((a) => a.agent));
+  });
+
+  it('passes everything without thresholds; an unscored conversation and the skipped input are skipped', () => {
     const root = parseXml(formatJunit(report, { thresholds: { minConversations: 5 } }));
-    expect(root.attributes).toMatchObject({ tests: '4', failures: '0', skipped: '1' });
+    expect(root.attributes).toMatchObject({ tests: '5', failures: '0', skipped: '2' });
     expect(testcases(root).find((t) => t.attributes.name === 'C-4')!.children.map((c) => c.name)).toEqual(['skipped']);
   });
 

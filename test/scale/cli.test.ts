@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, heard } from '../report/run-heard.js';
+import { spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { BIN, ensureBuilt, heard, ROOT } from '../report/run-heard.js';
 import { fnv1a, inShard, parseShard } from '../../src/cli/shard.js';
 import { progressLine } from '../../src/cli/progress.js';
 
@@ -39,8 +41,13 @@ beforeAll(() => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** heard, with room for reports of a few MB (spawnSync's default buffer is 1 MB). */
+function heardBig(args: string[], input?: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+}
+
 function run(args: string[], input?: string): string {
-  const result = heard(args, { input });
+  const result = heardBig(args, input);
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

@@ -5,8 +5,8 @@ import type { Language } from '../model/conversation.js';
 import type { Conversation } from '../model/conversation.js';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Settings } from '../config/defaults.js';
-import { digestOf } from '../report/aggregate.js';
-import type { ResultDigest } from '../report/aggregate.js';
+import { digestOf } from '../score/agent.js';
+import type { ResultDigest } from '../score/agent.js';
 
 export interface RenderNeeds {
   /** The compact JSON line (--format jsonl, and the result objects of the other formats, parsed back). */

@@ -1,7 +1,8 @@
 // The same stock empathy sentence pasted into several replies is a formula, not empathy.
-import type { AnalysedTurn, ConversationResult } from '../model/analysis.js';
+import type { AnalysedTurn } from '../model/analysis.js';
 
-const EMPATHY_MOVES = new Set(['acknowledgement', 'apology']);
+/** The moves whose sentences, pasted again and again, are formulas. */
+export const EMPATHY_MOVES: ReadonlySet<string> = new Set(['acknowledgement', 'apology']);
 
 /** Normalised form of a sentence for "the same sentence" comparisons: case, spacing and punctuation folded. */
 export function cannedKey(sentence: string): string {
@@ -39,25 +40,13 @@ const STOCK_MAX_LISTED = 10;
 
 /**
  * Empathy sentences an agent pastes, verbatim, into many of their conversations: a coaching point of its own
- * ("Sorry for the inconvenience" in every reply is not empathy). Computed over the agent's conversations,
- * so it is recomputed whenever reports are merged.
+ * ("Sorry for the inconvenience" in every reply is not empathy). `uses` counts, per sentence, the conversations
+ * of the agent that use it (src/score/agent.ts keeps them as it goes).
  */
-export function stockPhrases(results: ConversationResult[]): StockPhrase[] {
-  const uses = new Map<string, { phrase: string; conversations: number }>();
-  for (const result of results) {
-    const keys = new Map<string, string>();
-    for (const turn of result.turns) {
-      if (turn.role !== 'agent') continue;
-      for (const d of turn.detections) if (EMPATHY_MOVES.has(d.id)) keys.set(cannedKey(d.quote), d.quote);
-    }
-    for (const [key, phrase] of keys) {
-      const use = uses.get(key) ?? { phrase, conversations: 0 };
-      use.conversations++;
-      uses.set(key, use);
-    }
-  }
-  return [...uses.values()]
-    .filter((u) => u.conversations >= STOCK_MIN_CONVERSATIONS && u.conversations >= STOCK_MIN_SHARE * results.length)
+export function stockPhrases(uses: Iterable<StockPhrase>, conversations: number): StockPhrase[] {
+  return [...uses]
+    .filter((u) => u.conversations >= STOCK_MIN_CONVERSATIONS && u.conversations >= STOCK_MIN_SHARE * conversations)
     .sort((a, b) => b.conversations - a.conversations || a.phrase.localeCompare(b.phrase))
-    .slice(0, STOCK_MAX_LISTED);
+    .slice(0, STOCK_MAX_LISTED)
+    .map((u) => ({ ...u }));
 }

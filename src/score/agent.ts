@@ -1,11 +1,13 @@
 // Agent scores: the mean of their scored conversations, and per move the rate met/expected over their
-// opportunities (never raw hit counts), with coaching on the move that costs them most.
+// opportunities (never raw hit counts), with coaching on the move that costs them most. Built one conversation
+// at a time (AgentAccumulator), so a run over millions of conversations keeps a few counters per agent, and a
+// streamed run, a one-pass run and `heard report` over shards all add up the same way.
 import { CORE_MOVES } from '../model/analysis.js';
-import type { ConversationResult, CoreMove } from '../model/analysis.js';
-import type { AgentSummary, Coaching, MoveRate } from '../model/report.js';
-import type { AgentTiming, Latency, SpeakingRate } from '../model/timing.js';
+import type { ConversationResult, CoreMove, MoveStatus } from '../model/analysis.js';
+import type { AgentSummary, Coaching, CoachingExample, MoveRate } from '../model/report.js';
+import type { AgentTiming, ConversationTiming, Latency } from '../model/timing.js';
+import { EMPATHY_MOVES, cannedKey, stockPhrases } from '../detect/canned.js';
 import { LATE_CREDIT, MOVE_WEIGHTS } from './weights.js';
-import { stockPhrases } from '../detect/canned.js';
 
 const MAX_EXAMPLES = 3;
 
@@ -21,85 +23,193 @@ export interface CoachingWeights {
   lateCredit: number;
 }
 
-export function summariseAgent(agent: string, results: ConversationResult[], weights: CoachingWeights = { weights: MOVE_WEIGHTS, lateCredit: LATE_CREDIT }): AgentSummary {
-  const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
-  const moves = {} as Record<CoreMove, MoveRate>;
-  for (const move of CORE_MOVES) {
-    const statuses = results.map((r) => r.moves[move]).filter((s) => s !== 'not_expected');
-    const met = statuses.filter((s) => s === 'present').length;
-    const late = statuses.filter((s) => s === 'late').length;
-    moves[move] = { expected: statuses.length, met, late, rate: statuses.length ? round((met + late) / statuses.length, 2) : null };
-  }
+export const DEFAULT_COACHING_WEIGHTS: CoachingWeights = { weights: MOVE_WEIGHTS, lateCredit: LATE_CREDIT };
+
+export function summariseAgent(agent: string, results: ConversationResult[], weights: CoachingWeights = DEFAULT_COACHING_WEIGHTS): AgentSummary {
+  const accumulator = new AgentAccumulator(agent);
+  for (const result of results) accumulator.add(digestOf(result));
+  return accumulator.summary(weights);
+}
+
+/** What the aggregates need of one conversation result: small, and cheap to send from a worker thread. */
+export interface ResultDigest {
+  id: string;
+  agent: string;
+  score: number | null;
+  moves: Record<CoreMove, MoveStatus>;
+  turns: number;
+  flags: { negative_language: number; canned: number };
+  /** The empathy sentences of the agent's turns, by canned key (the last quote of each key), for stock phrases. */
+  empathy: [string, string][];
+  /** Missing and late core-move findings, in finding order: the coaching examples. */
+  coaching: { move: CoreMove; turn: number; customer: string; suggestion?: string }[];
+  timing?: ConversationTiming;
+}
+
+
+export function digestOf(result: ConversationResult): ResultDigest {
   const flags = { negative_language: 0, canned: 0 };
-  for (const result of results) for (const turn of result.turns) for (const flag of turn.flags) flags[flag]++;
-  const timing = timingOf(results);
+  const empathy = new Map<string, string>();
+  for (const turn of result.turns) {
+    for (const flag of turn.flags) flags[flag]++;
+    if (turn.role !== 'agent') continue;
+    for (const d of turn.detections) if (EMPATHY_MOVES.has(d.id)) empathy.set(cannedKey(d.quote), d.quote);
+  }
+  const coaching: ResultDigest['coaching'] = [];
+  for (const f of result.findings) {
+    if (f.move === undefined || (f.kind !== 'missing' && f.kind !== 'late')) continue;
+    coaching.push({ move: f.move, turn: f.turn, customer: f.evidence.customer ?? '', ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}) });
+  }
   return {
-    agent,
-    conversations: results.length,
-    scored: scores.length,
-    score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 1) : null,
-    moves,
+    id: result.id,
+    agent: result.agent,
+    score: result.score,
+    moves: result.moves,
+    turns: result.turns.length,
     flags,
-    cannedPhrases: stockPhrases(results),
-    coaching: coach(results, moves, weights),
-    ...(timing ? { timing } : {}),
+    empathy: [...empathy],
+    coaching,
+    ...(result.timing ? { timing: result.timing } : {}),
   };
 }
 
-/** The move with the largest weighted gap first; examples are the agent's own missed moments. */
-function coach(results: ConversationResult[], moves: Record<CoreMove, MoveRate>, { weights, lateCredit }: CoachingWeights): Coaching[] {
-  const gaps = CORE_MOVES.map((move) => {
-    const { expected, met, late } = moves[move];
-    const missed = expected - met - late * lateCredit;
-    return { move, gap: expected ? round((weights[move] * missed) / expected, 3) : 0 };
-  })
-    .filter((g) => g.gap > 0)
-    .sort((a, b) => b.gap - a.gap || CORE_MOVES.indexOf(a.move) - CORE_MOVES.indexOf(b.move));
-  return gaps.map(({ move, gap }) => {
-    const findings = results.flatMap((r) =>
-      r.findings.filter((f) => f.move === move && (f.kind === 'missing' || f.kind === 'late')).map((f) => ({ result: r, finding: f })),
-    );
+/** Move statuses counted into rates. */
+export class MoveCounts {
+  readonly counts = Object.fromEntries(CORE_MOVES.map((m) => [m, { expected: 0, met: 0, late: 0 }])) as Record<CoreMove, { expected: number; met: number; late: number }>;
+
+  add(moves: Record<CoreMove, MoveStatus>): void {
+    for (const move of CORE_MOVES) {
+      const status = moves[move];
+      if (status === 'not_expected') continue;
+      const c = this.counts[move];
+      c.expected++;
+      if (status === 'present') c.met++;
+      else if (status === 'late') c.late++;
+    }
+  }
+
+  rates(): Record<CoreMove, MoveRate> {
+    const out = {} as Record<CoreMove, MoveRate>;
+    for (const move of CORE_MOVES) {
+      const { expected, met, late } = this.counts[move];
+      out[move] = { expected, met, late, rate: expected ? round((met + late) / expected, 2) : null };
+    }
+    return out;
+  }
+}
+
+/** Everything an agent summary is made of, kept as running sums, in conversation order. */
+export class AgentAccumulator {
+  conversations = 0;
+  scored = 0;
+  scoreSum = 0;
+  readonly moves = new MoveCounts();
+  readonly flags = { negative_language: 0, canned: 0 };
+  readonly stock = new Map<string, { phrase: string; conversations: number }>();
+  readonly examples = Object.fromEntries(CORE_MOVES.map((m) => [m, [] as CoachingExample[]])) as Record<CoreMove, CoachingExample[]>;
+  readonly suggestion: Partial<Record<CoreMove, string>> = {};
+  readonly timing = {
+    calls: 0,
+    chats: 0,
+    interruptions: 0,
+    deadAir: 0,
+    talkRatio: { sum: 0, n: 0 },
+    words_per_minute: { sum: 0, n: 0 },
+    chars_per_minute: { sum: 0, n: 0 },
+    replies: 0,
+    latencySum: 0,
+    latencyMax: -Infinity,
+  };
+
+  constructor(readonly agent: string) {}
+
+  add(d: ResultDigest): void {
+    this.conversations++;
+    if (d.score !== null) {
+      this.scored++;
+      this.scoreSum += d.score;
+    }
+    this.moves.add(d.moves);
+    this.flags.negative_language += d.flags.negative_language;
+    this.flags.canned += d.flags.canned;
+    for (const [key, phrase] of d.empathy) {
+      const use = this.stock.get(key) ?? { phrase, conversations: 0 };
+      use.conversations++;
+      this.stock.set(key, use);
+    }
+    for (const c of d.coaching) {
+      if (!(c.move in this.suggestion)) this.suggestion[c.move] = c.suggestion ?? '';
+      const list = this.examples[c.move];
+      if (list.length < MAX_EXAMPLES) list.push({ conversation: d.id, turn: c.turn, customer: c.customer });
+    }
+    const t = d.timing;
+    if (t?.kind === 'call') {
+      this.timing.calls++;
+      this.timing.interruptions += t.interruptions;
+      this.timing.deadAir += t.deadAir;
+      if (t.talkRatio !== null) {
+        this.timing.talkRatio.sum += t.talkRatio;
+        this.timing.talkRatio.n++;
+      }
+      if (t.agentRate) {
+        this.timing[t.agentRate.unit].sum += t.agentRate.value;
+        this.timing[t.agentRate.unit].n++;
+      }
+    } else if (t?.kind === 'chat') {
+      this.timing.chats++;
+      const l = t.responseLatency;
+      if (l) {
+        this.timing.replies += l.replies;
+        this.timing.latencySum += l.mean * l.replies;
+        this.timing.latencyMax = Math.max(this.timing.latencyMax, l.max);
+      }
+    }
+  }
+
+  summary({ weights, lateCredit }: CoachingWeights): AgentSummary {
+    const moves = this.moves.rates();
+    const coaching: Coaching[] = CORE_MOVES.map((move) => {
+      const { expected, met, late } = moves[move];
+      const missed = expected - met - late * lateCredit;
+      return { move, gap: expected ? round((weights[move] * missed) / expected, 3) : 0 };
+    })
+      .filter((g) => g.gap > 0)
+      .sort((a, b) => b.gap - a.gap || CORE_MOVES.indexOf(a.move) - CORE_MOVES.indexOf(b.move))
+      .map(({ move, gap }) => ({ move, gap, message: COACHING_MESSAGES[move], examples: [...this.examples[move]], suggestion: this.suggestion[move] ?? '' }));
+    const cannedPhrases = stockPhrases(this.stock.values(), this.conversations);
+    const timing = this.timingSummary();
     return {
-      move,
-      gap,
-      message: COACHING_MESSAGES[move],
-      examples: findings.slice(0, MAX_EXAMPLES).map(({ result, finding }) => ({
-        conversation: result.id,
-        turn: finding.turn,
-        customer: finding.evidence.customer ?? '',
-      })),
-      suggestion: findings[0]?.finding.suggestion ?? '',
+      agent: this.agent,
+      conversations: this.conversations,
+      scored: this.scored,
+      score: this.scored ? round(this.scoreSum / this.scored, 1) : null,
+      moves,
+      flags: { ...this.flags },
+      cannedPhrases,
+      coaching,
+      ...(timing ? { timing } : {}),
     };
-  });
+  }
+
+  private timingSummary(): AgentTiming | undefined {
+    const t = this.timing;
+    if (t.calls === 0 && t.chats === 0) return undefined;
+    const mean = (m: { sum: number; n: number }, digits: number): number | null => (m.n ? round(m.sum / m.n, digits) : null);
+    const responseLatency: Latency | null = t.replies ? { replies: t.replies, mean: round(t.latencySum / t.replies, 1), max: t.latencyMax } : null;
+    return {
+      calls: t.calls,
+      chats: t.chats,
+      interruptions: t.interruptions,
+      interruptionsPerCall: t.calls ? round(t.interruptions / t.calls, 2) : null,
+      deadAir: t.deadAir,
+      talkRatio: mean(t.talkRatio, 2),
+      wordsPerMinute: mean(t.words_per_minute, 0),
+      charsPerMinute: mean(t.chars_per_minute, 0),
+      responseLatency,
+    };
+  }
 }
 
-/** The agent's calls and chats summed up (README, "Calls: timing"); undefined when no conversation had times. */
-function timingOf(results: ConversationResult[]): AgentTiming | undefined {
-  const calls = results.flatMap((r) => (r.timing?.kind === 'call' ? [r.timing] : []));
-  const chats = results.flatMap((r) => (r.timing?.kind === 'chat' ? [r.timing] : []));
-  if (calls.length === 0 && chats.length === 0) return undefined;
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const mean = (xs: number[], digits: number): number | null => (xs.length ? round(sum(xs) / xs.length, digits) : null);
-  const rates = (unit: SpeakingRate['unit']): number[] => calls.flatMap((c) => (c.agentRate?.unit === unit ? [c.agentRate.value] : []));
-  const interruptions = sum(calls.map((c) => c.interruptions));
-  const latencies = chats.flatMap((c) => (c.responseLatency ? [c.responseLatency] : []));
-  const replies = sum(latencies.map((l) => l.replies));
-  // Weighted by replies, so a long chat counts for more than a one-reply chat.
-  const responseLatency: Latency | null = replies
-    ? { replies, mean: round(sum(latencies.map((l) => l.mean * l.replies)) / replies, 1), max: Math.max(...latencies.map((l) => l.max)) }
-    : null;
-  return {
-    calls: calls.length,
-    chats: chats.length,
-    interruptions,
-    interruptionsPerCall: calls.length ? round(interruptions / calls.length, 2) : null,
-    deadAir: sum(calls.map((c) => c.deadAir)),
-    talkRatio: mean(calls.flatMap((c) => (c.talkRatio === null ? [] : [c.talkRatio])), 2),
-    wordsPerMinute: mean(rates('words_per_minute'), 0),
-    charsPerMinute: mean(rates('chars_per_minute'), 0),
-    responseLatency,
-  };
-}
 
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;

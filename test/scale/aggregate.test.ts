@@ -1,11 +1,13 @@
-// The streaming accumulator behind buildReport gives exactly summariseAgent's numbers (src/score/agent.ts), so a
-// streamed run, a one-pass run and heard report over shards agree.
+// The streaming accumulator behind buildReport: results that arrive from worker threads as digests (structured-
+// cloned) add up exactly as the results themselves, per agent and for the team, so a streamed run, a one-pass run
+// and heard report over shards agree. The numbers themselves are checked in test/score/score.test.ts.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze.js';
 import { readInputs } from '../../src/ingest/read.js';
 import type { ConversationResult } from '../../src/model/analysis.js';
-import { digestOf, ReportAccumulator } from '../../src/report/aggregate.js';
-import { summariseAgent } from '../../src/score/agent.js';
+import { ReportAccumulator } from '../../src/report/aggregate.js';
+import { CORE_MOVES } from '../../src/model/analysis.js';
+import { digestOf, summariseAgent } from '../../src/score/agent.js';
 import { testResults } from '../report/helpers.js';
 
 async function analysed(paths: string[]): Promise<ConversationResult[]> {
@@ -17,9 +19,16 @@ function expectSameAggregates(results: ConversationResult[]): void {
   const accumulator = new ReportAccumulator();
   // Through the digest, as results arriving from a worker thread are added (structured-cloned).
   for (const result of results) accumulator.addDigest(structuredClone(digestOf(result)));
+  const direct = new ReportAccumulator();
+  for (const result of results) direct.add(result);
   const agents = [...new Set(results.map((r) => r.agent))].sort();
+  expect(accumulator.agentSummaries()).toEqual(direct.agentSummaries());
   expect(accumulator.agentSummaries()).toEqual(agents.map((agent) => summariseAgent(agent, results.filter((r) => r.agent === agent))));
-  expect(accumulator.teamMoves()).toEqual(summariseAgent('team', results).moves);
+  // The team's rates, counted here independently of the accumulator.
+  for (const move of CORE_MOVES) {
+    const statuses = results.map((r) => r.moves[move]).filter((s) => s !== 'not_expected');
+    expect(accumulator.teamMoves()[move]).toMatchObject({ expected: statuses.length, met: statuses.filter((s) => s === 'present').length, late: statuses.filter((s) => s === 'late').length });
+  }
   expect(accumulator.conversations).toBe(results.length);
   expect(accumulator.missing).toBe(results.filter((r) => Object.values(r.moves).includes('missing')).length);
 }

@@ -30,6 +30,16 @@ export async function runAnalyze(paths: string[], flags: PipelineFlags): Promise
   return runPipeline(paths, flags);
 }
 
+/** The effective config, and how to read the inputs under it (its role words and agent column; flags win). */
+export async function inputSetup(flags: InputFlags): Promise<{ settings: Settings; configFile?: string; ingestOptions: IngestOptions }> {
+  const { loadConfigOrFail } = await import('./commands/config.js');
+  const { settings, file: configFile } = flags.settings ? { settings: flags.settings, file: flags.configFile } : await loadConfigOrFail(flags.config);
+  const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
+  const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
+  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns };
+  return { settings, configFile, ingestOptions };
+}
+
 /** Every conversation in `paths`, analysed; skipped items are reported on stderr as they are found. */
 export async function analyseInputs(
   paths: string[],
@@ -37,12 +47,7 @@ export async function analyseInputs(
 ): Promise<{ results: ConversationResult[]; skipped: Skipped[]; config: ReportConfig; read: number }> {
   const { readInputs } = await import('../ingest/read.js');
   const { createAnalyzer } = await import('../analyze.js');
-  const { loadConfigOrFail } = await import('./commands/config.js');
-  const { settings, file: configFile } = flags.settings ? { settings: flags.settings, file: flags.configFile } : await loadConfigOrFail(flags.config);
-  const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
-  // The config's agent column and role words; --columns wins over the config's column.
-  const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns };
+  const { settings, configFile, ingestOptions } = await inputSetup(flags);
   const input = await readInputs(paths, ingestOptions);
   for (const item of input.skipped) process.stderr.write(`heard: skipped ${item.source}: ${item.reason}\n`);
   for (const notice of input.notices) process.stderr.write(`heard: note ${notice.source}: ${notice.message}\n`);

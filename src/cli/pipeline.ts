@@ -11,13 +11,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { IngestOptions } from '../ingest/types.js';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Conversation, Skipped } from '../model/conversation.js';
 import type { HeardReport } from '../model/report.js';
 import type { Analyzer } from '../analyze.js';
 import { ReportAccumulator } from '../report/aggregate.js';
 import { EXIT, HeardError } from './errors.js';
+import { inputSetup } from './analyze.js';
 import type { InputFlags } from './analyze.js';
 import { openOutput } from './output.js';
 import type { Output } from './output.js';
@@ -138,12 +138,7 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
   const targets = resolveTargets(flags);
   const baseline = await loadBaseline(flags.baseline);
   const { streamInputs } = await import('../ingest/stream.js');
-  const { loadConfigOrFail } = await import('./commands/config.js');
-  const { settings, file: configFile } = flags.settings ? { settings: flags.settings, file: flags.configFile } : await loadConfigOrFail(flags.config);
-  const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
-  // The config's agent column and role words; --columns wins over the config's column.
-  const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns };
+  const { settings, configFile, ingestOptions } = await inputSetup(flags);
 
   // The formats that lay out every conversation inside a whole-report page keep the results; JSONL and JSON do not.
   const keepResults = targets.some((t) => t.format !== 'jsonl' && t.format !== 'json');

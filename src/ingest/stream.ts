@@ -13,8 +13,8 @@ import { conversationFrom } from './json.js';
 import { applyLimits, limitsOf, MAX_FILE_BYTES } from './limits.js';
 import type { Limits } from './limits.js';
 import { isDroppedConversation } from './normalise.js';
-import { byPath, message, parseContent, STDIN_NAME, walk } from './read.js';
-import type { Walk } from './read.js';
+import { byPath, message, parseContent, STDIN_NAME, walk } from './files.js';
+import type { Walk } from './files.js';
 import type { IngestOptions, Notice } from './types.js';
 import { parseJsonText } from './values.js';
 

@@ -1,7 +1,9 @@
 // What the file system does behind heard's back, made to happen on cue: a listing in any order, a file that is
 // gone between the listing and the reading, a read that fails half-way through a run.
+import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,9 +11,14 @@ import { readInputs } from '../../src/ingest/read.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, readdir: vi.fn(actual.readdir), readFile: vi.fn(actual.readFile) };
+  return { ...actual, readdir: vi.fn(actual.readdir) };
+});
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, createReadStream: vi.fn(actual.createReadStream) };
 });
 const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+const actualFs = await vi.importActual<typeof import('node:fs')>('node:fs');
 
 const tmp = mkdtempSync(join(tmpdir(), 'heard-fs-'));
 const dir = join(tmp, 'export');
@@ -25,7 +32,7 @@ writeFileSync(join(dir, 'sub', 'e.csv'), 'ticket_id,role,message\nE-1,customer,W
 
 afterEach(() => {
   vi.mocked(fsp.readdir).mockImplementation(actual.readdir as never);
-  vi.mocked(fsp.readFile).mockImplementation(actual.readFile as never);
+  vi.mocked(fs.createReadStream).mockImplementation(actualFs.createReadStream as never);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -47,10 +54,12 @@ describe('the order a directory is listed in', () => {
 
 describe('files that go wrong mid-run', () => {
   it('a file deleted after the listing, and one whose read fails, are skipped; the others are read', async () => {
-    vi.mocked(fsp.readFile).mockImplementation((async (path: string, ...rest: unknown[]) => {
-      if (path === join(dir, 'b.txt')) throw errno('ENOENT', `no such file or directory, open '${path}'`);
-      if (path === join(dir, 'sub', 'd.txt')) throw errno('EIO', `i/o error, read`);
-      return (actual.readFile as (...a: unknown[]) => unknown)(path, ...rest);
+    // A stream that fails as it is read: the file is gone, or the disk fails half-way.
+    const failing = (error: NodeJS.ErrnoException) => new Readable({ read() { this.destroy(error); } });
+    vi.mocked(fs.createReadStream).mockImplementation(((path: string, ...rest: unknown[]) => {
+      if (path === join(dir, 'b.txt')) return failing(errno('ENOENT', `no such file or directory, open '${path}'`));
+      if (path === join(dir, 'sub', 'd.txt')) return failing(errno('EIO', `i/o error, read`));
+      return (actualFs.createReadStream as (...a: unknown[]) => unknown)(path, ...rest);
     }) as never);
     const result = await readInputs([dir]);
     expect(result.skipped).toEqual([

@@ -26,6 +26,9 @@ const paraphrase: TurnDetector = {
   detect({ view, kit, customerBefore }) {
     if (customerBefore.length === 0) return undefined;
     const lexicon = kit.lexicon('paraphrase');
+    // Most replies carry no cue at all: find the cues first, and gather the customer's words only when one is there.
+    const matches = matchPhrases(lexicon, view, kit);
+    if (matches.length === 0) return undefined;
     const number = (name: string, fallback: number) => Number(lexicon.lists[name]?.[0] ?? fallback);
     const minShared = number('minSharedWords', 2);
     // A short restatement ("So covid has been hard on you?") carries few words: one shared content word is
@@ -51,7 +54,7 @@ const paraphrase: TurnDetector = {
     const earlierSynonyms = groupWords(lexicon, 'same-', earlierWords);
     // Checked on its own: a sentence's first cue may be another one ("it sounds like you...").
     const reflection = lexicon.entries.find((e) => e.id === 'reflect-feeling');
-    for (const match of matchPhrases(lexicon, view, kit)) {
+    for (const match of matches) {
       const strong = strongCues.has(match.entry.id);
       const words = strong ? earlierWords : customerWords;
       const sameSituation = strong ? earlierSynonyms : customerSynonyms;

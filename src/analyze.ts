@@ -39,12 +39,20 @@ export interface Analyzer {
 /** The agent id for conversations whose input names none. */
 export const UNKNOWN_AGENT = '(unknown)';
 
+/** The rubric's agentId pattern: the first capture group of a match on the agent name is the id ("Maria #4411" → "4411"). */
+function agentIdPattern(pattern: Settings['roles']['agentId']): (name: string | undefined) => string | undefined {
+  if (!pattern) return (name) => name;
+  const re = new RegExp(pattern.regex, 'iu');
+  return (name) => (name === undefined ? undefined : (re.exec(name)?.[1]?.trim() || name));
+}
+
 export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Analyzer> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const on = (id: keyof Settings['moves']): boolean => settings.moves[id].enabled;
   // A disabled move is never detected (so never met) and never expected.
   const detectors = turnDetectors.filter((d) => on(d.meta.id));
   const fallback = settings.language.default === 'auto' ? undefined : settings.language.default;
+  const agentIdOf = agentIdPattern(settings.roles.agentId);
   const scoreParams = {
     weights: { acknowledgement: settings.moves.acknowledgement.weight, paraphrase: settings.moves.paraphrase.weight, solution: settings.moves.solution.weight },
     lateCredit: settings.late.credit,
@@ -95,7 +103,7 @@ export async function createAnalyzer(options: AnalyzeOptions = {}): Promise<Anal
       const findings = [...judged, ...failed.findings].sort(byTurn);
       return {
         id: conversation.id,
-        agent: conversation.agent ?? UNKNOWN_AGENT,
+        agent: agentIdOf(conversation.agent) ?? UNKNOWN_AGENT,
         source: formatSource(conversation.source),
         language,
         score: scoreParts?.score ?? null,

@@ -68,7 +68,7 @@ export interface Settings {
   /** Rules that make a conversation score 0, each named in a finding. */
   autoFail: AutoFailRule[];
   thresholds: { failUnder: number | null; failOnDrop: number | null; minConversations: number };
-  roles: { agent: RolePattern[]; customer: RolePattern[]; bot: RolePattern[]; agentColumn: string | null };
+  roles: { agent: RolePattern[]; customer: RolePattern[]; bot: RolePattern[]; agentColumn: string | null; agentId: { regex: string } | null };
   language: {
     /** auto: detect per conversation; en or zh: the language of conversations that do not state one. */
     default: 'auto' | Language;
@@ -101,7 +101,7 @@ export const DEFAULT_SETTINGS: Settings = {
   phrases: { en: {}, zh: {} },
   autoFail: [],
   thresholds: { failUnder: null, failOnDrop: null, minConversations: DEFAULT_MIN_CONVERSATIONS },
-  roles: { agent: [], customer: [], bot: [], agentColumn: null },
+  roles: { agent: [], customer: [], bot: [], agentColumn: null, agentId: null },
   language: { default: 'auto', dictionary: { zh: [] } },
 };
 

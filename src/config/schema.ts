@@ -134,6 +134,15 @@ export const ConfigSchema = z
         customer: z.array(rolePattern).optional().describe('Speaker-label words or {regex} patterns that mean the customer.'),
         bot: z.array(rolePattern).optional().describe('Speaker-label words or {regex} patterns that mean a bot.'),
         agentColumn: z.string().min(1).nullable().optional().describe('CSV header of the agent id column (--columns agent=... wins).'),
+        agentId: z
+          .strictObject({
+            regex: regexSource
+              .refine((source) => /\((?!\?)/u.test(source), { message: 'needs a capture group: the agent id is what its first group matches' })
+              .describe('A regular expression (case-insensitive) over the agent name; its first capture group is the agent id, e.g. "#(\\d+)$" for "Maria #4411".'),
+          })
+          .nullable()
+          .optional()
+          .describe('Derive the agent id from the agent name, when exports put the id inside it. Names it does not match stay as they are.'),
       })
       .optional(),
     language: z

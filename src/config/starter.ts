@@ -81,12 +81,14 @@ thresholds:
 
 # Speaker labels: extra role words (matched like src/ingest/roles.yml: "Concierge Anna" is an agent with
 # agent: [concierge]) or { regex: "..." } patterns over the whole label. agentColumn: the CSV header of the
-# agent id (--columns agent=... wins).
+# agent id (--columns agent=... wins). agentId: { regex: "#(\\d+)$" } takes the agent id from the agent name
+# ("Maria #4411" → "4411"), the first capture group being the id.
 roles:
   agent: ${list(d.roles.agent)}
   customer: ${list(d.roles.customer)}
   bot: ${list(d.roles.bot)}
   agentColumn: ${value(d.roles.agentColumn)}
+  agentId: ${value(d.roles.agentId)}
 
 language:
   # auto: detect per conversation; en or zh: the language of conversations that do not state one (--lang wins).

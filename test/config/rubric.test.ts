@@ -192,6 +192,22 @@ describe('language', () => {
   });
 });
 
+describe('roles: the agent id', () => {
+  it('agentId takes the id from the agent name by its first capture group; other names stay as they are', async () => {
+    const config = { roles: { agentId: { regex: '#(\\d+)$' } } };
+    const named = (agent: string) => conversationWith({ agent }, 'C: Where is my parcel?', 'A: It ships today.');
+    expect((await analyse(config, named('Maria #4411'))).agent).toBe('4411');
+    expect((await analyse(config, named('Maria'))).agent).toBe('Maria');
+    expect((await analyse({}, named('Maria #4411'))).agent).toBe('Maria #4411');
+  });
+
+  it('a pattern without a capture group is a config error naming the key', () => {
+    const result = validateConfig({ roles: { agentId: { regex: '#\\d+$' } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues.join('\n')).toMatch(/roles\.agentId\.regex.*capture group/u);
+  });
+});
+
 describe('the config in the report', () => {
   it('the analyzer records the hash, file and settings; buildReport puts them in the report', async () => {
     const settings = settingsOf({ autoFail: ['negative_language'] });

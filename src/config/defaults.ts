@@ -18,7 +18,7 @@ export interface PhraseOverrides {
 }
 
 /** The phrase lists a config can extend: every move and flag, and the customer side of the opportunity model. */
-export const PHRASE_KEYS = [...MOVES, 'negative_language', 'emotion', 'request'] as const;
+export const PHRASE_KEYS = [...MOVES, 'negative_language', 'emotion', 'relief', 'request'] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 
 /** The lexicon files (lexicons/<lang>/<name>.yml) each phrase key reads; `ignore` applies to all of them. */
@@ -30,6 +30,7 @@ export const PHRASE_LEXICONS: Record<PhraseKey, readonly string[]> = {
   apology: ['apology'],
   negative_language: ['negative-language', 'refusal'],
   emotion: ['emotion'],
+  relief: ['emotion-positive'],
   request: ['request'],
 };
 

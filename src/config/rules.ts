@@ -7,12 +7,12 @@ import { turnDetectors } from '../detect/index.js';
 import { PHRASE_LEXICONS } from './defaults.js';
 import type { PhraseKey, Settings } from './defaults.js';
 
-/** Everything `heard rules --move` accepts, in the order listed. */
-export const RULE_IDS = ['acknowledgement', 'paraphrase', 'solution', 'open_question', 'apology', 'negative_language', 'canned', 'emotion', 'request'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import { RULE_IDS } from './rule-ids.js';
+import type { RuleId } from './rule-ids.js';
 
-const CUSTOMER_SIDE: Record<'emotion' | 'request', string> = {
+const CUSTOMER_SIDE: Record<'emotion' | 'relief' | 'request', string> = {
   emotion: 'customer side: cues of negative emotion or described trouble, which call for acknowledgement (and, with detail, a solution)',
+  relief: "customer side: relief or satisfaction (a problem reported solved, thanks), weighed against the negative cues; it sets how the customer ended up, the score's outcome",
   request: 'customer side: asking for something the agent could act on, which calls for a solution (and, with detail, a paraphrase)',
 };
 
@@ -38,7 +38,7 @@ function lexiconLines(lexicon: Lexicon, base: Lexicon): string[] {
 }
 
 function header(id: RuleId, settings: Settings): string {
-  if (id === 'emotion' || id === 'request') return `${id}  (${CUSTOMER_SIDE[id]})`;
+  if (id === 'emotion' || id === 'relief' || id === 'request') return `${id}  (${CUSTOMER_SIDE[id]})`;
   const move = settings.moves[id];
   const state = move.enabled ? 'enabled' : 'DISABLED: never expected nor detected';
   const parts = [id === 'negative_language' || id === 'canned' ? 'flag' : 'move', state];

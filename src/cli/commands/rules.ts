@@ -1,6 +1,7 @@
 // heard rules: every move and flag, what triggers it, its phrases and weights, under the config in force.
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { RULE_IDS } from '../../config/rule-ids.js';
 
 interface RulesFlags {
   lang: 'en' | 'zh';
@@ -8,8 +9,6 @@ interface RulesFlags {
   config?: string;
 }
 
-/** = config/rules.ts RULE_IDS (repeated so that registering the command loads nothing). */
-const RULE_IDS = ['acknowledgement', 'paraphrase', 'solution', 'open_question', 'apology', 'negative_language', 'canned', 'emotion', 'request'];
 
 export function registerRules(program: Command): void {
   program

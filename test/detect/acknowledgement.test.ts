@@ -38,9 +38,12 @@ ruleTester(acknowledgement, 'zh', {
     { lines: ['C: 等了一個星期還沒到貨', 'A: 我理解您的心情'], quote: '我理解您的心情' },
     { lines: ['C: 快递一直没有更新', 'A: 非常抱歉給您帶來不便'] },
     { lines: ['C: 在吗？在吗？', 'A: 让您久等了，非常抱歉'] },
+    // An apology followed at once by doing something about it is for the customer's trouble.
+    { lines: ['C: 我的包裹又被退回去了', 'A: 抱歉，这个我们马上和快递核实一下'], quote: '抱歉，这个我们马上和快递核实一下' },
   ],
   invalid: [
     { lines: ['C: 能帮我改一下地址吗', 'A: 抱歉，这个无法操作'] },
+    { lines: ['C: 我要改地址', 'A: 抱歉，请您提供一下订单号'] },
     { lines: ['C: 你好', 'A: 您好，很高兴为您服务'] },
   ],
 });

@@ -4,6 +4,10 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester(paraphrase, 'en', {
   valid: [
     {
+      lines: ['C: My subscription was charged two times in May.', 'A: Just to make sure I have this right: your subscription was charged twice in May?'],
+      quote: 'Just to make sure I have this right: your subscription was charged twice in May?',
+    },
+    {
       lines: ['C: I was charged twice for my subscription this month.', 'A: Thanks. So you were charged twice for the subscription this month?'],
       quote: 'So you were charged twice for the subscription this month?',
     },

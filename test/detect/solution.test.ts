@@ -23,6 +23,8 @@ ruleTester(solution, 'en', {
     { lines: ['C: My friends are drifting away.', 'A: Keep in touch with them by text, even briefly.'] },
   ],
   invalid: [
+    // Blame for what already happened is not a next step.
+    { lines: ['C: My blender broke after a week.', 'A: You should have read the warranty policy before buying.'] },
     { lines: ['C: Can you help?', "A: I can't help with that."] },
     { lines: ['C: I want my money back.', "A: We can't refund this order."] },
     { lines: ['C: Any news?', 'A: Please wait.'] },

@@ -18,11 +18,6 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Cases whose expected.json is right and the analyzer is wrong: case → the defect. */
 const KNOWN_DEFECTS: Record<string, string> = {
-  'en-chat':
-    'G-EN-1: "Just to make sure I have this right: your subscription was charged two times this month…" is not detected as a paraphrase ' +
-    '(no cue in src/language/lexicons/en/paraphrase.yml covers "just to make sure I have this right"), so paraphrase is judged missing. ' +
-    'G-EN-2: the blaming "You should have read the warranty policy before buying." is counted as a solution ' +
-    '(rule you-can in src/language/lexicons/en/solution.yml matches "you should have read"), so a conversation with no solution is judged solution present.',
   'zh-late-paraphrase':
     'G-ZH-1: the restatement 您是说订单 20240501-1234 的快递三天了还没送到，对吗？ comes after two short customer turns, and the paraphrase ' +
     'detector only compares with the last 2 customer turns (src/detect/detectors/paraphrase.ts, customerTurns default 2 for zh), so the ' +

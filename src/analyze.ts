@@ -161,6 +161,7 @@ export function reportFrom(accumulator: ReportAccumulator, conversations: Conver
       score: accumulator.score(),
       ...(read !== undefined ? { read, analysed: accumulator.conversations } : {}),
       skipped,
+      moves: accumulator.teamMoves(),
     },
     agents,
     conversations,

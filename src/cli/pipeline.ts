@@ -250,7 +250,7 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
     const finish = new Map<Target, (prepared: HeardReport) => Promise<void>>();
     for (const sink of lineSinks) finish.set(sink.target, () => sink.finish());
     for (const target of jsonTargets) finish.set(target, (prepared) => spool!.writeReport(target, prepared, placeholder));
-    const streamed: Streamed = { finish, teamMoves: accumulator.teamMoves(), missing: accumulator.missing };
+    const streamed: Streamed = { finish, missing: accumulator.missing };
     const code = await publish(report, baseline, targets, flags, streamed);
     // The reports are written first, so the pipeline that stops still has them to show what was skipped.
     if (flags.strict && skipped.length) {

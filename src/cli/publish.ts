@@ -1,6 +1,7 @@
 // What `heard analyze` and `heard report` share after the analysis: where each report goes and in which format,
 // the baseline, writing every report from the one report object, and the thresholds that make the exit code.
 import { readFile } from 'node:fs/promises';
+import { configMismatch } from '../config/record.js';
 import type { HeardReport } from '../model/report.js';
 import type { CsvLevel, ReportFormat } from '../report/formats.js';
 import { formatForFile, OUT_EXTENSIONS } from '../report/formats.js';
@@ -65,16 +66,15 @@ export async function readText(file: string, what: string): Promise<string> {
  */
 export interface Streamed {
   finish: Map<Target, (report: HeardReport) => Promise<void>>;
-  teamMoves: NonNullable<HeardReport['summary']['moves']>;
   missing: number;
 }
 
 /** Write every report and return the exit code: 1 when a threshold is not met (each reason on stderr). */
 export async function publish(built: HeardReport, baseline: Baseline | undefined, targets: Target[], flags: ReportFlags, streamed?: Streamed): Promise<number> {
   const { FORMATTERS, prepareReport, reportFailures } = await import('../report/index.js');
-  const report = prepareReport(built, baseline, streamed?.teamMoves);
-  const [now, then] = [built.config?.hash, baseline?.report.config?.hash];
-  if (now && then && now !== then) process.stderr.write(`heard: --baseline ${baseline!.file} was judged with config ${then}, this run with ${now}: the deltas compare different rubrics\n`);
+  const report = prepareReport(built, baseline);
+  const mismatch = baseline && configMismatch(built, baseline.report);
+  if (mismatch) process.stderr.write(`heard: --baseline ${baseline!.file}: ${mismatch}\n`);
   const thresholds: Thresholds = {
     failUnder: flags.failUnder,
     failOnMissing: flags.failOn === 'missing',

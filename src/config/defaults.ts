@@ -1,7 +1,7 @@
 // The effective settings: one plain object, every parameter the judge, the scorer and the detectors read.
 // DEFAULT_SETTINGS spells out the defaults in one place (the module constants they come from stay where they are
 // documented); a config file is merged over it (config/resolve.ts). Light on purpose: no zod, no file access.
-import { CORE_MOVES, FLAGS, MOVES } from '../model/analysis.js';
+import { CORE_MOVES, MOVES } from '../model/analysis.js';
 import type { CoreMove, Flag, Move } from '../model/analysis.js';
 import type { Language } from '../model/conversation.js';
 import { ACKNOWLEDGEMENT_WINDOW } from '../judge/judge.js';
@@ -111,8 +111,3 @@ export function defaultSettings(): Settings {
   return structuredClone(DEFAULT_SETTINGS);
 }
 
-export function isEnabled(settings: Settings, id: Move | Flag): boolean {
-  return settings.moves[id].enabled;
-}
-
-export const ALL_IDS: readonly (Move | Flag)[] = [...MOVES, ...FLAGS];

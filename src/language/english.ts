@@ -68,7 +68,6 @@ export function createEnglishKit(options: KitOptions = {}): LanguageKit {
     language: 'en',
     lexicon: lexiconSource('en', options.phrases, normaliseEnglish, loadLexicon),
     view(text: string): TextView {
-      const norm = normaliseEnglish(text);
       // wink reads the text with handles and redactions removed, so they never become "content"; links are
       // filtered out of the content words instead.
       const doc = readDoc(text.replace(BARE_WWW, '$1').replace(REDACTION, ' ').replace(HANDLE, '$1'));
@@ -77,8 +76,10 @@ export function createEnglishKit(options: KitOptions = {}): LanguageKit {
         const raw = sentence.out().trim();
         if (raw) sentences.push({ text: raw, norm: normaliseEnglish(raw), words: contentWords(sentence.tokens().out(its.lemma)) });
       });
-      if (sentences.length === 0 && norm) sentences.push({ text: text.trim(), norm, words: [] });
+      if (sentences.length === 0 && text.trim()) sentences.push({ text: text.trim(), norm: normaliseEnglish(text), words: [] });
       const words = sentences.flatMap((s) => s.words);
+      // The whole text's normal form is its sentences' (as for Chinese): each is normalised once.
+      const norm = sentences.map((s) => s.norm).join(' ');
       return { language: 'en', text, norm, sentences, words, sentiment: Number(doc.out(its.sentiment)) || 0 };
     },
     isNegated(norm: string, index: number): boolean {

@@ -69,7 +69,7 @@ export interface ReportSummary {
   skipped: Skipped[];
   /**
    * The whole team's move rates, computed like an agent's (the HTML report charts each agent against them).
-   * Added when a report is prepared for output; optional so schemaVersion 1 readers are unaffected.
+   * Optional so readers of earlier schemaVersion 1 reports are unaffected.
    */
   moves?: Record<CoreMove, MoveRate>;
   /** Present with --baseline: the overall score against the baseline report's, and the file it came from. */

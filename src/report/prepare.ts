@@ -1,8 +1,7 @@
 // What the formats show beyond buildReport's numbers, computed once here so that no format computes anything:
-// the team's move rates (scored exactly like an agent's) and, with --baseline, every delta.
-import type { CoreMove } from '../model/analysis.js';
-import type { HeardReport, MoveRate, ScoreDelta } from '../model/report.js';
-import { round, summariseAgent } from '../score/agent.js';
+// with --baseline, every delta.
+import type { HeardReport, ScoreDelta } from '../model/report.js';
+import { round } from '../score/agent.js';
 
 export interface Baseline {
   /** The file as named on the command line, shown in the reports. */
@@ -10,10 +9,9 @@ export interface Baseline {
   report: HeardReport;
 }
 
-/** `teamMoves`: the team's move rates, accumulated by a streamed run whose report no longer holds the conversations. */
-export function prepareReport(report: HeardReport, baseline?: Baseline, teamMoves?: Record<CoreMove, MoveRate>): HeardReport {
-  const summary = { ...report.summary, moves: teamMoves ?? summariseAgent('team', report.conversations).moves };
-  if (!baseline) return { ...report, summary };
+export function prepareReport(report: HeardReport, baseline?: Baseline): HeardReport {
+  if (!baseline) return report;
+  const { summary } = report;
   const previous = new Map(baseline.report.agents.map((agent) => [agent.agent, agent]));
   return {
     ...report,

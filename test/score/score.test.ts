@@ -240,6 +240,8 @@ describe('buildReport', () => {
       turns: 9,
       score: 63.7, // (90 + 41 + 60) / 3 = 63.67
       skipped: [{ source: 'bad.txt:3', reason: 'unknown role for speaker X' }],
+      // The whole team's move rates, scored exactly like one agent's.
+      moves: summariseAgent('team', report.conversations).moves,
     });
     expect(report.agents.map((a) => a.agent)).toEqual(['(unknown)', 'Adam', 'Zoe']);
     const zoe = report.agents.find((a) => a.agent === 'Zoe')!;
@@ -255,7 +257,11 @@ describe('buildReport', () => {
 
   it('is empty but well-formed with no conversations', () => {
     const report = buildReport([], [{ source: 'x.txt', reason: 'empty file' }]);
-    expect(report.summary).toEqual({ conversations: 0, scored: 0, agents: 0, turns: 0, score: null, skipped: [{ source: 'x.txt', reason: 'empty file' }] });
+    const never = { expected: 0, met: 0, late: 0, rate: null };
+    expect(report.summary).toEqual({
+      conversations: 0, scored: 0, agents: 0, turns: 0, score: null, skipped: [{ source: 'x.txt', reason: 'empty file' }],
+      moves: { acknowledgement: never, paraphrase: never, solution: never },
+    });
     expect(report.agents).toEqual([]);
   });
 });

@@ -21,6 +21,24 @@ ruleTester(solution, 'en', {
     { lines: ['C: I forget my deadlines.', 'A: Using a planner can keep you organised.'] },
     { lines: ['C: My partner and I keep fighting.', 'A: Ask her what she needs from you this week.'] },
     { lines: ['C: My friends are drifting away.', 'A: Keep in touch with them by text, even briefly.'] },
+    // "You'll have to / you'll need to" is an instruction like "you have to".
+    { lines: ['C: The new card does not show in the app.', "A: You'll have to update the app before the card shows up."] },
+    { lines: ['C: I cannot log in.', "A: You'll need to reset your password from the login page."] },
+    // "You could" proposes an option whatever the verb; so does what the agent would do in the customer's place.
+    { lines: ['C: My aunt never sees my photos.', 'A: You could frame a few of them and give them to her.'] },
+    { lines: ['C: My landlord wants me to sign today.', 'A: I would talk to a tenants union before signing anything.'] },
+    { lines: ['C: Should I post about it online?', "A: I wouldn't pursue that option yet."] },
+    // Naming the step that would work best, or calling one worth doing.
+    { lines: ['C: I failed the first test.', 'A: The best thing for you to do now is to ask the tutor for past papers.'] },
+    { lines: ['C: The bank keeps ignoring my emails.', 'A: The best course of action is to call them and ask for a reference number.'] },
+    { lines: ['C: Counselling helped us last year.', 'A: It might be worth going back to counselling then.'] },
+    // Imperatives of coping advice, and an alternative offered with "or".
+    { lines: ['C: People keep walking over me.', 'A: Strengthen your boundaries and pursue your own interests.'] },
+    { lines: ['C: She was rude to me again.', 'A: Just leave it alone and move on.'] },
+    { lines: ['C: The seller will not answer.', 'A: Or take it up with the marketplace directly.'] },
+    { lines: ['C: Is there any other way?', 'A: Would it be possible for you to try the web version?'] },
+    { lines: ['C: I want to quit.', 'A: Go easy on yourself and try to rest tonight.'] },
+    { lines: ['C: The kettle arrived broken.', 'A: I can give you a replacement today.'] },
   ],
   invalid: [
     // Blame for what already happened is not a next step.
@@ -40,6 +58,40 @@ ruleTester(solution, 'en', {
     { lines: ['C: My best friend ignored me.', 'A: It hurts when people we trust let us down.'] },
     { lines: ['C: I am not sure where to begin.', "A: Let's start with a few questions if that's ok."] },
     { lines: ['C: Everyone judges me.', 'A: People either support you or they do not.'] },
+    // "You can" that praises, reassures or states a purpose, not a step offered to the customer.
+    { lines: ['C: I still go to work every day.', "A: I'm proud that you can take care of your family like that."] },
+    { lines: ['C: I walk every evening.', 'A: Walking clears your head so you can make better decisions.'] },
+    { lines: ['C: I did my best.', 'A: You have to give yourself more credit for how far you have come.'] },
+    { lines: ['C: I am trying so hard.', 'A: You are doing the best you can and take pride in that.'] },
+    { lines: ['C: He left me last month.', "A: It's a painful loss, and you have to go through it day by day."] },
+    { lines: ['C: She sounded off on the phone.', 'A: You could tell from her voice that she was upset.'] },
+    { lines: ['C: I am moving back home.', 'A: You might even meet someone new there.'] },
+    { lines: ['C: I am fine, how are you?', 'A: I am good, you can go ahead and tell me what is on your mind.'] },
+    { lines: ['C: Hi.', "A: I'd be glad to help if you could please tell me what is bothering you."] },
+    { lines: ['C: If I stay quiet nothing changes.', 'A: If you do not speak up, you could miss out on the promotion.'] },
+    { lines: ['C: I have no ideas for a gift.', "A: I'm sure there's something you could come up with."] },
+    // Asking the customer what would help, or whether something is possible, asks; it proposes nothing.
+    { lines: ['C: I feel awful.', 'A: Is there anything you can think of that would help you feel better?'] },
+    { lines: ['C: I have been so down lately.', 'A: Can you think of something that might cheer you up?'] },
+    { lines: ['C: He cheated on me.', 'A: Have you thought about whether you can trust him again?'] },
+    { lines: ['C: My doctor is always busy.', 'A: Is it possible to see someone else at the practice?'] },
+    // Saying what would help someone else, or that it will surely help, reflects or reassures.
+    { lines: ['C: He sends mixed signals.', 'A: It sounds like it would help if he were more direct with you.'] },
+    { lines: ['C: My sister is coming to stay.', "A: I'm sure it will help to have your family around."] },
+    // The agent's own habits and offers of support are not a step for the customer.
+    { lines: ['C: I worry all the time.', 'A: I sometimes get ahead of myself and try to fix everything at once.'] },
+    { lines: ['C: I decided to cut down on the news.', "A: Last year I decided that I'd spend less time online."] },
+    { lines: ['C: Thank you for listening.', "A: I'm glad I could provide some support today."] },
+    { lines: ['C: What should I tell him?', 'A: That is the best advice I can give you.'] },
+    { lines: ['C: Any advice?', 'A: I can give you some encouragement, at least.'] },
+    { lines: ['C: My family is worried too.', 'A: I hope they can help you through this.'] },
+    { lines: ['C: My friends know about it.', 'A: They can help you get through this.'] },
+    // Encouragement and closings that start like an instruction.
+    { lines: ['C: It is hard to start over.', 'A: Take it from me, it gets easier.'] },
+    { lines: ['C: I failed again.', 'A: But take heart.'] },
+    { lines: ['C: Everything is dark right now.', 'A: Try and remember that this will pass.'] },
+    { lines: ['C: Thanks, talk tomorrow.', 'A: See you tomorrow!'] },
+    { lines: ['C: I have not told my parents.', 'A: Have you talked to your family or speak to anyone about it?'] },
   ],
 });
 

@@ -8,6 +8,13 @@ const EXCLAIMING = /[!！](?:\s*[!！])+/u;
 const ASKING_HARD = /[?？]{2,}|[?？][!！]|[!！][?？]/u;
 const SHOUTING = /\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+/u;
 
+/**
+ * The cues of intensity marks. Punctuation alone ("can I still join???") marks urgency: it counts in the
+ * customer's reading, but it is no feeling for the agent to acknowledge (src/judge/needs.ts).
+ */
+export const PUNCTUATION_CUE = 'intensity: punctuation';
+export const CAPITALS_CUE = 'intensity: capitals';
+
 /** Below this much evidence a turn reads neutral. */
 const NEGATIVE_AT = 0.3;
 const POSITIVE_AT = 0.25;
@@ -32,7 +39,8 @@ export function readEmotion(view: TextView, kit: LanguageKit): Emotion {
   const relief = weigh(positiveEntries.filter((e) => e.weight > POLITENESS_WEIGHT), sentences, kit);
   // "???" and shouting are frustration on their own; "!!!" only intensifies: "thank you!!!" is not upset.
   const exclaiming = EXCLAIMING.test(view.text) && (negative.cues.length > 0 || positive.cues.length === 0);
-  if (exclaiming || ASKING_HARD.test(view.text) || SHOUTING.test(view.text)) negative.add('intensity: punctuation or capitals', 0.35);
+  const shouting = SHOUTING.test(view.text);
+  if (exclaiming || ASKING_HARD.test(view.text) || shouting) negative.add(shouting ? CAPITALS_CUE : PUNCTUATION_CUE, 0.35);
   if (view.sentiment <= -0.4) negative.add(`sentiment: ${view.sentiment.toFixed(2)}`, -view.sentiment / 2);
   if (view.sentiment >= 0.4) positive.add(`sentiment: ${view.sentiment.toFixed(2)}`, view.sentiment / 2);
   const complaint = negative.strength() - relief.strength();

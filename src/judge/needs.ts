@@ -2,6 +2,7 @@
 import type { CoreMove, Emotion } from '../model/analysis.js';
 import type { LanguageKit, TextView } from '../language/index.js';
 import { firstPhrase } from '../detect/phrases.js';
+import { PUNCTUATION_CUE } from '../detect/emotion.js';
 
 export interface Need {
   move: CoreMove;
@@ -19,7 +20,9 @@ export function customerNeeds(view: TextView, kit: LanguageKit, emotion: Emotion
   const negative = emotion.polarity === 'negative';
   const substantive = view.words.length >= 2;
   const emotionQuote = negative ? quoteForCues(view, emotion) : undefined;
-  if (negative) {
+  // "!!!" or "???" with no word of feeling or trouble is urgency: it calls for an answer, not for acknowledgement.
+  const feeling = negative && emotion.cues.some((cue) => cue !== PUNCTUATION_CUE);
+  if (feeling) {
     needs.push({ move: 'acknowledgement', quote: emotionQuote!, why: `the customer shows ${describeCues(emotion)}` });
   }
   if (substantive && (request || negative)) {

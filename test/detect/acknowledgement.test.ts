@@ -18,6 +18,13 @@ ruleTester(acknowledgement, 'en', {
     { lines: ['C: I cried all evening after the call.', "A: It's completely okay to feel that way."] },
     { lines: ['C: I signed up for a night class.', "A: You're clearly a determined person."] },
     { lines: ['C: My roommate took my food again.', "A: That's not fair to you at all."] },
+    // Naming what the customer goes through as hard, whatever it is called.
+    { lines: ['C: Work has been so stressful since the layoffs.', 'A: The whole situation is really tough right now.'] },
+    { lines: ['C: I have not seen my family all year.', 'A: This pandemic has been a hard time for everyone.'] },
+    // Approving of a step the customer took, or of their effort; telling them there is nothing to fear.
+    { lines: ['C: I finally called a counsellor today.', 'A: Reaching out like that is a great first step.'] },
+    { lines: ['C: I feel like I am failing my kids.', "A: You're doing the best you can."] },
+    { lines: ['C: I cried at work today.', "A: There's nothing to be ashamed of."] },
     { lines: ['C: I think my boss just does not like me.', "A: You're absolutely right to be careful."] },
   ],
   invalid: [
@@ -29,6 +36,10 @@ ruleTester(acknowledgement, 'en', {
     // Seeing the customer's order is not seeing how they feel; a closing is not praise.
     { lines: ['C: Where is my parcel?', 'A: I can see the order was shipped yesterday.'] },
     { lines: ['C: Thanks, that fixed it.', 'A: It was nice talking to you.'] },
+    // Advice and invitations that share the words of praise or reassurance.
+    { lines: ['C: Should I restart the router?', 'A: It is a good idea to restart it once a week.'] },
+    { lines: ['C: Can I ask about my bill here?', "A: Don't be afraid to ask us anything."] },
+    { lines: ['C: How do I set this up?', 'A: The setup is hard to explain in a message.'] },
   ],
 });
 

@@ -6,6 +6,8 @@ ruleTester(directAnswer, 'en', {
     { lines: ['C: Does the Plus plan allow more users?', 'A: The Plus plan allows up to five users on one account.'] },
     // A personal question that also asks for advice is still a request.
     { lines: ['C: How have you coped with stress yourself? Any tips?', 'A: A short walk after lunch clears stress for most people.'] },
+    // A question typed without its question mark is still a question.
+    { lines: ['C: When does the winter sale start', 'A: The sale started this morning and runs all week.'] },
   ],
   invalid: [
     // Questions about the agent are answered by self-disclosure, not by a way forward.
@@ -16,5 +18,16 @@ ruleTester(directAnswer, 'en', {
     { lines: ['C: Do you think he loves me?', 'A: You mentioned he loves spending time with you.'] },
     // The agent speaking of themselves.
     { lines: ['C: Is there a way to get rid of stress?', 'A: When I am stressed I like to listen to music.'] },
+    // "?!" after a statement is disbelief, not a question waiting for an answer.
+    { lines: ['C: You charged me for the seats twice again?!', 'A: Seats are charged when you book them.'] },
   ],
+});
+
+ruleTester(directAnswer, 'zh', {
+  valid: [
+    { lines: ['C: 这个套餐有流量吗？', 'A: 这个套餐包含五个G的流量'] },
+    // 正反问（带不带、有没有）没有问号也是提问。
+    { lines: ['C: 这个套餐带不带流量', 'A: 这个套餐包含五个G的流量'] },
+  ],
+  invalid: [{ lines: ['C: 这个套餐包含流量', 'A: 这个套餐包含五个G的流量'] }],
 });

@@ -39,6 +39,15 @@ ruleTester(solution, 'en', {
     { lines: ['C: Is there any other way?', 'A: Would it be possible for you to try the web version?'] },
     { lines: ['C: I want to quit.', 'A: Go easy on yourself and try to rest tonight.'] },
     { lines: ['C: The kettle arrived broken.', 'A: I can give you a replacement today.'] },
+    // Trying to reach the customer is an action taken on their issue; so is a fix being released.
+    { lines: ['C: Is there anyone I can talk to before my flight?', "A: I've tried calling you, but it goes straight to voicemail."] },
+    { lines: ['C: Your app left files behind after I removed it.', "A: We're rolling out a cleanup tool with this week's update."] },
+    // A link counts when the sentence says what to do with it.
+    { lines: ['C: My router drops the connection every night.', 'A: Here is a link to our community forum to post the issue to: https://example.com/forum'] },
+    // When something is available answers how to get it.
+    { lines: ['C: Why can I not browse while I am on a call?', 'A: Calling while browsing is available when you are connected to Wi-Fi.'] },
+    // "Let go of" is still advice, though the verb is followed by "of".
+    { lines: ['C: I keep thinking about my ex.', 'A: Let go of the past and give yourself time.'] },
   ],
   invalid: [
     // Blame for what already happened is not a next step.
@@ -92,6 +101,12 @@ ruleTester(solution, 'en', {
     { lines: ['C: Everything is dark right now.', 'A: Try and remember that this will pass.'] },
     { lines: ['C: Thanks, talk tomorrow.', 'A: See you tomorrow!'] },
     { lines: ['C: I have not told my parents.', 'A: Have you talked to your family or speak to anyone about it?'] },
+    // A verb followed by "of" is a noun, and "take note" asks for attention: neither is a step.
+    { lines: ['C: My internet is still down after the plan change.', 'A: Change of plans like yours can cause this kind of problem.'] },
+    { lines: ['C: Still waiting for the installer.', 'A: You may take note of the installation date.'] },
+    // A bare link, or help to find the number the agent is asking for, is no step on the issue.
+    { lines: ['C: My order never came.', 'A: For the latest updates, go to the orders link here: https://example.com/orders'] },
+    { lines: ['C: My laptop will not start.', 'A: For details on how to find your serial number, click the following link: https://example.com/serial'] },
   ],
 });
 
@@ -100,6 +115,11 @@ ruleTester(solution, 'zh', {
     { lines: ['C: 收到的商品坏了', 'A: 已为您申请补发'] },
     { lines: ['C: 收到的商品壞了', 'A: 已為您補發'] },
     { lines: ['C: 优惠券用不了', 'A: 建议您重新下单'] },
+    // Compensation promised to the customer, whatever the company calls itself.
+    { lines: ['C: 你们为什么多收我的钱？', 'A: 对于多收的差价，某某旅行将全额赔付给您。'] },
+    // What to bring, and where to go to get it done, is an instruction.
+    { lines: ['C: 手机丢了，卡怎么办？', 'A: 必须持有身份证原件。'] },
+    { lines: ['C: 手机丢了，卡怎么办？', 'A: 带齐材料到附近的营业厅办理补卡。'] },
   ],
   invalid: [
     { lines: ['C: 你们服务太差了', 'A: 我们会反馈的'] },

@@ -348,6 +348,33 @@ describe('the opportunity model end to end (createAnalyzer)', () => {
     expect(findingFor(r.findings, 'acknowledgement')).toMatchObject({ kind: 'late', turn: 0, agentTurn: 5 });
   });
 
+  it('English and Chinese: "???" with no word of feeling calls for an answer, not for acknowledgement', () => {
+    const en = analyzer.analyzeConversation(conversation('C: Can I still get the member discount today???', 'A: Yes, the member discount runs until midnight.', 'C: Great.'));
+    expect(en.turns[0]!.emotion?.polarity).toBe('negative');
+    expect(en.turns[0]!.needs).toContain('solution');
+    expect(en.turns[0]!.needs).not.toContain('acknowledgement');
+    expect(en.moves.acknowledgement).toBe('not_expected');
+    const zh = analyzer.analyzeConversation(conversation('C: 今天还能参加会员活动吗？？？', 'A: 可以的', 'C: 好的'));
+    expect(zh.turns[0]!.needs).not.toContain('acknowledgement');
+    expect(zh.moves.acknowledgement).toBe('not_expected');
+    // With words of trouble the same marks still call for acknowledgement.
+    const trouble = analyzer.analyzeConversation(conversation('C: My parcel never arrived!!!', 'A: Please send me the order number.', 'C: 1234'));
+    expect(trouble.moves.acknowledgement).toBe('missing');
+  });
+
+  it('Chinese: an A-not-A question (带不带) is a request, answered by a direct reply', () => {
+    const r = analyzer.analyzeConversation(conversation('C: 我这个订单带不带游戏手柄', 'A: 没有的哦', 'C: 好的'));
+    expect(r.turns[0]!.needs).toContain('solution');
+    expect(r.moves.solution).toBe('present');
+  });
+
+  it('English: an agent who tried to call the customer back has acted on the request', () => {
+    const r = analyzer.analyzeConversation(
+      conversation('C: My flight leaves in an hour and I will miss bag drop. Is there anyone I can contact?', "A: I've tried calling you, but it goes straight to voicemail. Do you have another number?", 'C: Try 555 0100.'),
+    );
+    expect(r.moves.solution).toBe('present');
+  });
+
   it('Chinese: blaming the customer is negative language', () => {
     const r = analyzer.analyzeConversation(conversation('C: 我根本没收到快递，能帮我查一下吗？', 'A: 这不归我们管，你去找快递公司。'));
     expect(r.findings.filter((f) => f.kind === 'negative_language').map((f) => f.turn)).toEqual([1]);

@@ -4,8 +4,18 @@
 import type { TurnDetector } from '../types.js';
 
 const description = "answers the question the customer just asked";
-const QUESTION = /[?？]|(?:吗|嘛|么|呢)\s*$/u;
+const QUESTION = /[?？]|(?:吗|嘛|么|呢)\s*$|(\p{Script=Han})[不没]\1/u;
+// A question the customer typed without its mark: it opens with a question word and an auxiliary
+// ("when does the sale start").
+const UNMARKED_QUESTION = /^(?:how|where|when|what|which|why|who)(?:'s| (?:do|does|did|is|are|was|were|can|could|will|would|should|has|have))\b/u;
+// "?!" after a statement ("charged twice again?!") is disbelief, not a question that waits for an answer.
+const INCREDULOUS = /(?:[?？][!！]|[!！][?？])[?？!！]*\s*$/u;
 const ASKS_BACK = /[?？]\s*$/u;
+
+function isQuestion(sentence: { text: string; norm: string }): boolean {
+  if (UNMARKED_QUESTION.test(sentence.norm)) return true;
+  return QUESTION.test(sentence.text) && !INCREDULOUS.test(sentence.text);
+}
 
 // The lexicon's lists hold regular expressions as strings: compiled once per list.
 const compiled = new WeakMap<readonly string[], RegExp[]>();
@@ -23,7 +33,7 @@ const directAnswer: TurnDetector = {
   meta: { id: 'solution', kind: 'move', description },
   detect({ view, kit, customerBefore, found }) {
     if (found.has('solution')) return undefined;
-    const asked = customerBefore.at(-1)?.sentences.filter((s) => QUESTION.test(s.text));
+    const asked = customerBefore.at(-1)?.sentences.filter(isQuestion);
     if (!asked?.length) return undefined;
     const lexicon = kit.lexicon('direct-answer');
     // A question about the agent themselves ("have you ever been through this?") is answered by self-disclosure,

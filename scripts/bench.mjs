@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench -- [--mb 100] [--jobs N] [--seed 42] [--dir /tmp/heard-bench] [--json FILE] [--skip-startup]
+//                  [--memory-only]
 //
 // Generates a synthetic corpus (scripts/bench-corpus.mjs: English and Chinese conversations from the project's
 // own templates, deterministic seed) of about --mb megabytes of JSONL under --dir (never in the repository),
@@ -11,8 +12,10 @@
 // plus start-up (`heard --version` against `node -e 0`) and one small file analysed, and prints turns/s, MB/s,
 // the ratios 2/1 and 3/2 and peak RSS (from /usr/bin/time -v when present, else the wrapper's
 // process.resourceUsage of the child), as a table and as JSON. Never run as a test: the numbers depend on the
-// machine and on whatever else runs on it.
+// machine and on whatever else runs on it. --memory-only runs just (3), for peak RSS on a large corpus (--mb 1000),
+// where (1) and (2) would take most of an hour and tell nothing new.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -33,6 +36,7 @@ const JOBS = Number(flag('jobs', String(availableParallelism())));
 const SEED = Number(flag('seed', '42'));
 const DIR = flag('dir', '/tmp/heard-bench');
 const JSON_OUT = flag('json', undefined);
+const MEMORY_ONLY = args.includes('--memory-only');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 if (!existsSync(BIN)) throw new Error('build first: npm run build');
@@ -68,6 +72,12 @@ function measure(command, commandArgs, { stdout = 'ignore' } = {}) {
       else resolve({ wall: childWall ?? wall, rss });
     });
   });
+}
+
+async function digest(file) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 function parseElapsed(text) {
@@ -135,15 +145,27 @@ const machine = {
 };
 process.stderr.write(`bench: ${(bytes / 1e6).toFixed(1)} MB, ${info.conversations} conversations, ${info.turns} turns; machine ${machine.nproc} x ${machine.cpu}, node ${machine.node}, load ${machine.load}\n`);
 
+const out = (jobs) => join(DIR, `out-${MB}mb-jobs${jobs}.jsonl`);
+const analyze = (jobs) => measure(process.execPath, [BIN, 'analyze', corpus, '--format', 'jsonl', '--out', out(jobs), '--jobs', String(jobs), '--quiet']);
+
+if (MEMORY_ONLY) {
+  process.stderr.write(`bench: heard analyze --jobs ${JOBS}...\n`);
+  const many = await analyze(JOBS);
+  const result = { machine, corpus: { file: corpus, mb: round(bytes / 1e6, 1), conversations: info.conversations, turns: info.turns, seed: SEED }, jobs: JOBS, seconds: round(many.wall, 2), turnsPerSecond: Math.round(info.turns / many.wall), peakRssMb: Math.round(many.rss) };
+  process.stdout.write(`corpus: ${result.corpus.mb} MB JSONL, ${info.turns} turns; heard analyze --jobs ${JOBS} (jsonl): ${result.seconds} s, ${result.turnsPerSecond} turns/s, peak RSS ${result.peakRssMb} MB\n\n${JSON.stringify(result, null, 2)}\n`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));
+  process.exit(0);
+}
+
 process.stderr.write('bench: floor (bare tokenisation)...\n');
 const f = floor();
 const floorSeconds = f.en + f.zh;
-const out = (jobs) => join(DIR, `out-${MB}mb-jobs${jobs}.jsonl`);
 process.stderr.write('bench: heard analyze --jobs 1...\n');
-const one = await measure(process.execPath, [BIN, 'analyze', corpus, '--format', 'jsonl', '--out', out(1), '--jobs', '1']);
+const one = await analyze(1);
 process.stderr.write(`bench: heard analyze --jobs ${JOBS}...\n`);
-const many = await measure(process.execPath, [BIN, 'analyze', corpus, '--format', 'jsonl', '--out', out(JOBS), '--jobs', String(JOBS)]);
-const identical = readFileSync(out(1)).equals(readFileSync(out(JOBS)));
+const many = await analyze(JOBS);
+// Compared by digest, a chunk at a time: at 1 GB of input the outputs are gigabytes each.
+const identical = (await digest(out(1))) === (await digest(out(JOBS)));
 const start = args.includes('--skip-startup') ? undefined : startup();
 
 const row = (name, seconds, rss) => ({

@@ -45,6 +45,13 @@ const BATCH_CONVERSATIONS = 64;
 const BATCH_TURNS = 600;
 /** Batches in flight per worker: enough to keep every worker busy while the reader and writer work. */
 const IN_FLIGHT_PER_JOB = 4;
+/**
+ * Batches queued at every worker before the main thread analyses one itself. The main thread reads, parses and
+ * writes, which takes a sixth of a core; the rest of its core is the Nth analyser. It only takes a batch when the
+ * workers have work queued behind the one they are on, so it never starves them (and on a machine with many
+ * cores, where reading is the bottleneck, it never analyses at all).
+ */
+const LOCAL_AFTER_QUEUED = 2;
 /** Below this much input, starting workers costs more than they save: analysed in this thread. */
 const SMALL_INPUT_BYTES = 1024 * 1024;
 
@@ -164,7 +171,8 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
   let analyzer: Analyzer | undefined;
   let pool: WorkerPool | undefined;
   let jobs = flags.jobs;
-  const inFlight: Promise<Rendered[]>[] = [];
+  /** Batches sent or analysed and not yet written, oldest first; `done` once their results are back. */
+  const inFlight: { pending: Promise<Rendered[]>; done?: Rendered[] }[] = [];
   let batch: Conversation[] = [];
   let batchTurns = 0;
   let seq = 0;
@@ -185,22 +193,38 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
   const startAnalysis = async (): Promise<void> => {
     // Chosen when the first conversation arrives, when the input's size is known.
     jobs ??= totals.bytesListed > 0 && totals.bytesListed < SMALL_INPUT_BYTES && !paths.includes('-') ? 1 : availableParallelism();
-    if (jobs <= 1) {
-      const { createAnalyzer } = await import('../analyze.js');
-      analyzer = await createAnalyzer({ lang: flags.lang, settings, configFile });
-    } else {
+    if (jobs > 1) {
+      // Started first: the workers load their models while this thread loads its own.
       const { WorkerPool } = await import('./workers.js');
-      pool = new WorkerPool(jobs, { lang: flags.lang, settings, configFile, needs });
+      pool = new WorkerPool(jobs - 1, { lang: flags.lang, settings, configFile, needs });
     }
+    const { createAnalyzer } = await import('../analyze.js');
+    analyzer = await createAnalyzer({ lang: flags.lang, settings, configFile });
+  };
+
+  const analyseHere = (conversation: Conversation): Rendered => {
+    const result = analyzer!.analyzeConversation(conversation);
+    return { ...renderResult(result, needs), ...(keepResults ? { result } : {}) };
   };
 
   const sendBatch = async (): Promise<void> => {
     if (!batch.length) return;
-    inFlight.push(pool!.run(seq++, batch));
+    const conversations = batch;
     batch = [];
     batchTurns = 0;
-    // Results leave in input order: the oldest batch first, however the workers finish.
-    while (inFlight.length >= jobs! * IN_FLIGHT_PER_JOB) await emit(await inFlight.shift()!);
+    if (pool!.saturated(LOCAL_AFTER_QUEUED)) {
+      const done = conversations.map(analyseHere);
+      inFlight.push({ pending: Promise.resolve(done), done });
+      seq++;
+    } else {
+      const entry: (typeof inFlight)[number] = { pending: pool!.run(seq++, conversations) };
+      entry.pending.then((done) => (entry.done = done)).catch(() => undefined); // failures surface when awaited
+      inFlight.push(entry);
+    }
+    // Results leave in input order: the oldest batch first, however the workers finish. What is back is written
+    // at once; the reader waits only when too much is in flight.
+    while (inFlight[0]?.done) await emit(inFlight.shift()!.done!);
+    while (inFlight.length >= jobs! * IN_FLIGHT_PER_JOB) await emit(await inFlight.shift()!.pending);
   };
 
   try {
@@ -224,10 +248,9 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
       found++;
       const { conversation } = event;
       if (shard && !inShard(conversation.id, shard)) continue;
-      if (!analyzer && !pool) await startAnalysis();
-      if (analyzer) {
-        const result = analyzer.analyzeConversation(conversation);
-        await emit([{ ...renderResult(result, needs), result }]);
+      if (!analyzer) await startAnalysis();
+      if (!pool) {
+        await emit([analyseHere(conversation)]);
         continue;
       }
       batch.push(conversation);
@@ -236,7 +259,7 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
     }
     if (pool) {
       await sendBatch();
-      while (inFlight.length) await emit(await inFlight.shift()!);
+      while (inFlight.length) await emit(await inFlight.shift()!.pending);
     }
     progress.done();
     if (found === 0) {

@@ -1,6 +1,7 @@
-// The worker_threads pool behind `heard analyze --jobs N`: N workers, each with the analyzer and the language
-// models loaded once, fed batches of conversations (one message per batch, not per conversation). Results come
-// back per batch; the pipeline puts them back in input order, so the output never depends on N.
+// The worker_threads pool behind `heard analyze --jobs N`: N-1 workers (the main thread is the Nth analyser, see
+// pipeline.ts), each with the analyzer and the language models loaded once, fed batches of conversations (one
+// message per batch, not per conversation). Results come back per batch; the pipeline puts them back in input
+// order, so the output never depends on N.
 import { Worker } from 'node:worker_threads';
 import type { Conversation } from '../model/conversation.js';
 import type { Rendered, WorkerInit, WorkerReply } from './render.js';
@@ -42,6 +43,11 @@ export class WorkerPool {
       });
       this.slots.push(slot);
     }
+  }
+
+  /** True when every worker has at least `depth` batches sent and not answered: more would only queue. */
+  saturated(depth: number): boolean {
+    return this.slots.every((s) => s.outstanding.size >= depth);
   }
 
   /** Analyse one batch on the least busy worker; resolves to its rendered results, in the batch's order. */

@@ -1,7 +1,6 @@
 // What WebVTT and SRT share: blank-line separated cue blocks, "start --> end" timing lines, a speaker named
 // in the cue, and the step from timed cues to turns (a speaker's consecutive cues are one turn).
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readDataFile } from '../data-file.js';
 import type { Skipped } from '../model/conversation.js';
 import { buildConversation, fileStem, type PendingTurn } from './normalise.js';
 import { roleOfLabel } from './roles.js';
@@ -102,7 +101,7 @@ export function speakerPrefix(text: string, options: IngestOptions = {}): CueLin
 }
 
 function loadGreetings(): string[] {
-  const raw: unknown = parse(readFileSync(new URL('./greetings.yml', import.meta.url), 'utf8'));
+  const raw: unknown = readDataFile(new URL('./greetings.yml', import.meta.url));
   const list = (raw as { phrases?: unknown } | null)?.phrases;
   if (!Array.isArray(list)) throw new Error('greetings.yml: "phrases" must be a list');
   return list.map((p) => String(p).normalize('NFKC').toLowerCase().trim()).filter((p) => p.length > 0);

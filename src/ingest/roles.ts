@@ -1,6 +1,5 @@
 // Who is talking: a role (and a person's name, when there is one) from a speaker label.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readDataFile } from '../data-file.js';
 import type { Role } from '../model/conversation.js';
 import type { IngestOptions } from './types.js';
 
@@ -10,7 +9,7 @@ const LABEL_ROLES: readonly LabelRole[] = ['agent', 'customer', 'bot'];
 export type RoleWords = Record<LabelRole, string[]>;
 
 function loadRoleWords(): RoleWords {
-  const raw: unknown = parse(readFileSync(new URL('./roles.yml', import.meta.url), 'utf8'));
+  const raw: unknown = readDataFile(new URL('./roles.yml', import.meta.url));
   const out: RoleWords = { agent: [], customer: [], bot: [] };
   for (const role of LABEL_ROLES) {
     const list = (raw as Record<string, unknown> | null)?.[role];

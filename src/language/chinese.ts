@@ -44,8 +44,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function segmentWords(norm: string, stopwords: Set<string>, dictionary?: Dictionary): string[] {
   const words: string[] = [];
-  const segments = [...segmenter.segment(norm.replace(/<(?:url|x)>/gu, ' '))];
-  for (const { segment, isWordLike } of dictionary ? mergeDictionaryWords(segments, dictionary) : segments) {
+  const segments = segmenter.segment(norm.replace(/<(?:url|x)>/gu, ' '));
+  for (const { segment, isWordLike } of dictionary ? mergeDictionaryWords([...segments], dictionary) : segments) {
     // Single Han characters are mostly particles and function words; keep them out of overlap.
     if (isWordLike && !stopwords.has(segment) && (segment.length > 1 || /[a-z0-9]/u.test(segment))) words.push(segment);
   }

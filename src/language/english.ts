@@ -8,19 +8,16 @@ import type { KitOptions } from './text-view.js';
 
 type WinkItemFn = unknown;
 interface WinkTokens {
-  out(f?: WinkItemFn): string[];
-}
-interface WinkSentence {
-  out(f?: WinkItemFn): string;
-  tokens(): WinkTokens;
+  out(f?: WinkItemFn): unknown[];
 }
 interface WinkDoc {
-  sentences(): { each(fn: (sentence: WinkSentence) => void): void };
+  sentences(): { out(f?: WinkItemFn): unknown[] };
+  tokens(): WinkTokens;
   out(f?: WinkItemFn): string | number;
 }
 interface WinkNlp {
   readDoc(text: string): WinkDoc;
-  its: { lemma: WinkItemFn; sentiment: WinkItemFn };
+  its: { lemma: WinkItemFn; sentiment: WinkItemFn; span: WinkItemFn };
 }
 
 let nlp: WinkNlp | undefined;
@@ -71,10 +68,16 @@ export function createEnglishKit(options: KitOptions = {}): LanguageKit {
       // wink reads the text with handles and redactions removed, so they never become "content"; links are
       // filtered out of the content words instead.
       const doc = readDoc(text.replace(BARE_WWW, '$1').replace(REDACTION, ' ').replace(HANDLE, '$1'));
+      // Read out in bulk (every sentence's text and token span, every token's lemma): wink's per-item
+      // accessors cost more than its tagging.
+      const texts = doc.sentences().out() as string[];
+      const spans = doc.sentences().out(its.span) as [number, number][];
+      const lemmas = doc.tokens().out(its.lemma) as (string | undefined)[];
       const sentences: Sentence[] = [];
-      doc.sentences().each((sentence) => {
-        const raw = sentence.out().trim();
-        if (raw) sentences.push({ text: raw, norm: normaliseEnglish(raw), words: contentWords(sentence.tokens().out(its.lemma)) });
+      texts.forEach((sentence, i) => {
+        const raw = sentence.trim();
+        const [first, last] = spans[i]!;
+        if (raw) sentences.push({ text: raw, norm: normaliseEnglish(raw), words: contentWords(lemmas.slice(first, last + 1)) });
       });
       if (sentences.length === 0 && text.trim()) sentences.push({ text: text.trim(), norm: normaliseEnglish(text), words: [] });
       const words = sentences.flatMap((s) => s.words);

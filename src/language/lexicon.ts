@@ -1,6 +1,5 @@
 // Phrase lists are data (lexicons/<lang>/<name>.yml), compiled once into regular expressions.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readDataFile } from '../data-file.js';
 import type { Language } from '../model/conversation.js';
 
 export interface LexiconEntry {
@@ -54,7 +53,7 @@ export function loadLexicon(language: Language, name: string): Lexicon {
   const cached = cache.get(key);
   if (cached) return cached;
   const url = new URL(`./lexicons/${language}/${name}.yml`, import.meta.url);
-  const raw = parse(readFileSync(url, 'utf8')) as RawLexicon;
+  const raw = readDataFile(url) as RawLexicon;
   const compile = (entry: RawEntry, i: number): LexiconEntry => {
     if (typeof entry?.match !== 'string') throw new Error(`${key}.yml: entry ${i + 1} has no "match" pattern`);
     let re: RegExp;

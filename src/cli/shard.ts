@@ -1,21 +1,12 @@
 // --shard i/n: a deterministic share of the conversations, by a stable hash of the conversation id, so that n
 // machines given the same input listing each analyse their part and `heard report` merges the parts into the
 // report of one run (docs/scale.md).
+import { fnv1a } from '../hash.js';
 
 export interface Shard {
   /** 1-based: 1..count. */
   index: number;
   count: number;
-}
-
-/** 32-bit FNV-1a over the id's UTF-8 bytes: stable across machines, Node versions and runs. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 export function inShard(id: string, shard: Shard): boolean {

@@ -21,8 +21,9 @@ export const DEFAULT_MAX_TURNS = 10_000;
  */
 export const MAX_JSON_DEPTH = 64;
 /**
- * Bytes of one input file. V8 strings stop at about 512 M characters, so a larger file cannot even be decoded;
- * a quarter of that keeps memory sane on a small CI runner.
+ * Bytes of one input file read whole (plain text, a JSON document, vendor JSON, captions): V8 strings stop at
+ * about 512 M characters, so a larger file cannot even be decoded; a quarter of that keeps memory sane on a small
+ * CI runner. JSONL and CSV/TSV stream and have no size limit: this is the most of one JSONL line or CSV record.
  */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 

@@ -1,13 +1,20 @@
-// Inputs as a stream of events, so that a run never holds more than one file's text (and for JSONL, not even
-// that): heard analyze reads through this. Line-oriented input — JSONL files and JSONL on stdin — is decoded
-// and parsed line by line as the bytes arrive; every other format (a JSON document, vendor JSON, captions,
-// plain text, CSV) is read whole, one file at a time, exactly as readInputs reads it. The events come in input
-// order and carry what readInputs returns: conversations (within the limits), skipped items with their
-// file:line, and notices.
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+// Inputs as a stream of events, so that a run never holds a large file whole: heard analyze reads through this.
+// Line-oriented input — JSONL files and JSONL on stdin — is decoded and parsed line by line as the bytes arrive.
+// CSV/TSV is read as a stream too, in passes over the file (csv.ts, streamCsv): its encoding is decided first
+// (decode.ts, probeEncoding), then its rows are grouped into conversations, each handed on when its last row
+// is read; CSV on stdin is spooled to a temporary file first, so it can be read more than once. Every other
+// format (a JSON document, vendor JSON, captions, plain text) is read whole, one file at a time, up to
+// MAX_FILE_BYTES. The events come in input order and carry what readInputs returns: conversations (within the
+// limits), skipped items with their file:line, and notices.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { Conversation, Skipped } from '../model/conversation.js';
-import { decode, ENCODING_NAMES, firstInvalidUtf8 } from './decode.js';
+import { streamCsv, lfChunks } from './csv.js';
+import { decode, decodeChunks, ENCODING_NAMES, firstInvalidUtf8, probeEncoding } from './decode.js';
+import type { Encoding } from './decode.js';
 import { detectFormat, formatFromExtension } from './index.js';
 import { conversationFrom } from './json.js';
 import { applyLimits, limitsOf, MAX_FILE_BYTES } from './limits.js';
@@ -168,18 +175,27 @@ export async function* streamInputs(paths: string[], options: IngestOptions = {}
     }
     yield { kind: 'file', file, size };
     const jsonlByName = /\.(?:jsonl|ndjson)$/i.test(file) && (options.format === undefined || options.format === 'json');
-    // Only a file that may be JSONL is opened as a stream; the rest keep readInputs's size guard.
-    if (!jsonlByName && size > MAX_FILE_BYTES && formatFromExtension(file) !== 'json') {
-      yield { kind: 'skipped', item: { source: file, reason: `file is ${size} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it` } };
+    const ext = formatFromExtension(file);
+    const mayBeCsv = options.format === 'csv' || (options.format === undefined && (ext === 'csv' || ext === undefined));
+    // Only a file that may be JSONL or CSV is opened as a stream; the rest keep the whole-file size guard.
+    if (!jsonlByName && !mayBeCsv && size > MAX_FILE_BYTES && ext !== 'json') {
+      yield { kind: 'skipped', item: { source: file, reason: tooLarge(size) } };
       continue;
     }
-    const stream = createReadStream(file, { highWaterMark: HEAD_BYTES });
+    const open = (): AsyncIterable<Uint8Array> => createReadStream(file, { highWaterMark: HEAD_BYTES }) as AsyncIterable<Uint8Array>;
     // A file that vanishes or turns unreadable between the listing and here is reported like any other.
-    yield* readSource(file, stream as AsyncIterable<Uint8Array>, size, options, limits, count);
+    yield* readSource(file, open(), size, options, limits, count, open);
   }
 }
 
-/** One source (a file or stdin): JSONL line by line, anything else whole. */
+function tooLarge(size: number | undefined): string {
+  return `file is ${size ?? `more than ${MAX_FILE_BYTES}`} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it`;
+}
+
+/**
+ * One source (a file or stdin): JSONL line by line, CSV in passes over the file (stdin spooled to one), anything
+ * else whole. `reopen` reads a file again from its start; stdin has none.
+ */
 async function* readSource(
   file: string,
   source: AsyncIterable<Uint8Array>,
@@ -187,6 +203,7 @@ async function* readSource(
   options: IngestOptions,
   limits: Limits,
   count: StreamTotals,
+  reopen?: () => AsyncIterable<Uint8Array>,
 ): AsyncGenerator<InputEvent> {
   const counted = async function* (): AsyncGenerator<Uint8Array> {
     for await (const chunk of source) {
@@ -207,9 +224,34 @@ async function* readSource(
     yield* readJsonl(file, head, done ? undefined : iterator, options, limits, count);
     return;
   }
-  // Whole: the bytes of one file, with the guard readInputs has.
   const chunks = [head];
   let total = head.length;
+  try {
+    // stdin's head may be a few bytes: as much as a file's is read before deciding (it is not JSONL, so it
+    // would be read whole anyway).
+    while (!done && !reopen && total < HEAD_BYTES) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else {
+        chunks.push(Buffer.from(next.value));
+        total += next.value.length;
+      }
+    }
+  } catch (err) {
+    yield { kind: 'skipped', item: { source: file, reason: message(err) } };
+    return;
+  }
+  if (isCsv(file, chunks.length === 1 ? head : Buffer.concat(chunks), done, options)) {
+    if (reopen) {
+      await iterator.return?.(undefined);
+      count.bytesRead = (count.bytesRead ?? 0) - total; // counted again as the file is grouped
+      yield* readCsv(file, reopen, options, limits, count);
+    } else {
+      yield* spooled(file, chunks, done ? undefined : iterator, options, limits, count);
+    }
+    return;
+  }
+  // Whole: the bytes of one file, with the size guard.
   try {
     while (!done) {
       const next = await iterator.next();
@@ -217,7 +259,7 @@ async function* readSource(
       total += next.value.length;
       if (total > MAX_FILE_BYTES) {
         await iterator.return?.(undefined);
-        yield { kind: 'skipped', item: { source: file, reason: `file is ${size ?? `more than ${MAX_FILE_BYTES}`} bytes, more than the ${MAX_FILE_BYTES} heard reads from one file; split it` } };
+        yield { kind: 'skipped', item: { source: file, reason: tooLarge(size) } };
         return;
       }
       chunks.push(Buffer.from(next.value));
@@ -227,6 +269,142 @@ async function* readSource(
     return;
   }
   yield* readWhole(Buffer.concat(chunks), file, options, limits, count);
+}
+
+/** The head's text for format detection, in the encoding it shows (decided for good by probeEncoding). */
+function headText(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  return new TextDecoder(streamableUtf8(head) ? 'utf-8' : 'gb18030').decode(head);
+}
+
+/**
+ * Is this source CSV, as detectFormat would say of its whole text? The head decides when it can: what detection
+ * reads of a CSV is the start (no JSON bracket, no WEBVTT or SRT cue) and the extension, or else the first line
+ * that is not blank, which must then be whole in the head. When in doubt the source is read whole.
+ */
+function isCsv(file: string, head: Buffer, complete: boolean, options: IngestOptions): boolean {
+  if (options.format !== undefined) return options.format === 'csv';
+  const text = headText(head);
+  if (/^\uFEFF?\s*[[{]/.test(text) || (!complete && text.trim() === '')) return false;
+  if (detectFormat(file, text) !== 'csv') return false;
+  return formatFromExtension(file) === 'csv' || complete || /\S[^\r\n]*[\r\n]/.test(text);
+}
+
+/** stdin's CSV, written to a temporary file (removed after) so that it can be read in passes like a file. */
+async function* spooled(
+  file: string,
+  head: Buffer[],
+  rest: AsyncIterator<Uint8Array> | undefined,
+  options: IngestOptions,
+  limits: Limits,
+  count: StreamTotals,
+): AsyncGenerator<InputEvent> {
+  let dir: string | undefined;
+  try {
+    let path: string;
+    try {
+      dir = await mkdtemp(join(tmpdir(), 'heard-stdin-'));
+      path = join(dir, 'stdin.csv');
+      const out = createWriteStream(path);
+      const write = async (chunk: Uint8Array): Promise<void> => {
+        if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject));
+      };
+      for (const chunk of head) await write(chunk);
+      for (let next = await rest?.next(); next && !next.done; next = await rest!.next()) await write(next.value);
+      out.end();
+      await finished(out);
+    } catch (err) {
+      yield { kind: 'skipped', item: { source: file, reason: `could not be spooled to a temporary file to be read as CSV: ${message(err)}` } };
+      return;
+    }
+    yield* readCsv(file, () => createReadStream(path, { highWaterMark: HEAD_BYTES }) as AsyncIterable<Uint8Array>, options, limits, count, false);
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A CSV source that can be read again from its start: its encoding decided on all its bytes (probeEncoding), the
+ * start of its text (the delimiter, and whether there is any text at all), then the passes of streamCsv, as
+ * readWhole would have read the whole text with parseCsv (but each conversation handed on when its last row is read).
+ */
+async function* readCsv(
+  file: string,
+  reopen: () => AsyncIterable<Uint8Array>,
+  options: IngestOptions,
+  limits: Limits,
+  count: StreamTotals,
+  countBytes = true,
+): AsyncGenerator<InputEvent> {
+  let encoding: Encoding;
+  let start: { headerLine: string; blank: boolean };
+  const text = (encoding: Encoding, counting: boolean): AsyncIterable<string> => {
+    const bytes = async function* (): AsyncGenerator<Uint8Array> {
+      for await (const chunk of reopen()) {
+        if (counting) count.bytesRead = (count.bytesRead ?? 0) + chunk.length;
+        yield chunk;
+      }
+    };
+    return lfChunks(decodeChunks(bytes(), encoding));
+  };
+  try {
+    const probed = await probeEncoding(reopen);
+    if (!probed.ok) {
+      yield { kind: 'skipped', item: { source: file, reason: probed.reason } };
+      return;
+    }
+    encoding = probed.encoding;
+    start = await textStart(text(encoding, false));
+  } catch (err) {
+    yield { kind: 'skipped', item: { source: file, reason: message(err) } };
+    return;
+  }
+  count.filesRead += 1;
+  const notices: Notice[] = [];
+  if (encoding !== 'utf-8') notices.push({ source: file, message: `read as ${ENCODING_NAMES[encoding]} (not UTF-8)` });
+  if (start.blank) {
+    yield { kind: 'skipped', item: { source: file, reason: 'empty file' } };
+  } else {
+    try {
+      for await (const event of streamCsv((pass) => text(encoding, countBytes && pass === 'group'), file, start.headerLine, options)) {
+        if (event.kind === 'skipped') {
+          if (isDroppedConversation(event.item)) count.conversationsRead += 1;
+          yield event;
+        } else {
+          count.conversationsRead += 1;
+          yield* withinLimits(event.conversation, limits);
+        }
+      }
+    } catch (err) {
+      // A file that turns unreadable is named as such; anything else is a fault of the parsing (parseContent's words).
+      const io = typeof (err as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
+      yield { kind: 'skipped', item: { source: file, reason: io ? message(err) : `could not parse as csv: ${message(err)}` } };
+    }
+  }
+  for (const notice of notices) yield { kind: 'notice', notice };
+}
+
+/**
+ * The start of a text: what of its first line decides the delimiter (a tab, a semicolon, a comma: csv.ts,
+ * delimiterFor), and whether the text is blank. Reads no further than the first line and the first character
+ * that is not white space.
+ */
+async function textStart(text: AsyncIterable<string>): Promise<{ headerLine: string; blank: boolean }> {
+  let blank = true;
+  let lineDone = false;
+  let seen = '';
+  for await (const chunk of text) {
+    if (!lineDone) {
+      const nl = chunk.indexOf('\n');
+      const part = nl < 0 ? chunk : chunk.slice(0, nl);
+      for (const c of ['\t', ';', ',']) if (!seen.includes(c) && part.includes(c)) seen += c;
+      lineDone = nl >= 0;
+    }
+    if (blank && /\S/.test(chunk)) blank = false;
+    if (lineDone && !blank) break;
+  }
+  return { headerLine: seen, blank };
 }
 
 /** readInputs's handling of one file's bytes, as events in the order readInputs lists them. */

@@ -121,18 +121,19 @@ describe('readInputs', () => {
   });
 
   it('turns an adapter that throws into a Skipped entry for that file only', async () => {
-    const bad = join(tmp, 'bad.csv');
-    writeFileSync(bad, 'role,text\nagent,hi\n');
-    const original = adapters.csv.parse;
-    adapters.csv.parse = () => {
+    // CSV is read as a stream (not through adapters.csv.parse): captions stand for the adapters read whole.
+    const bad = join(tmp, 'bad.vtt');
+    writeFileSync(bad, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>hi\n');
+    const original = adapters.vtt.parse;
+    adapters.vtt.parse = () => {
       throw new Error('boom');
     };
     try {
       const result = await readInputs([bad, fx('bom.txt')], {});
-      expect(result.skipped).toEqual([{ source: bad, reason: 'could not parse as csv: boom' }]);
+      expect(result.skipped).toEqual([{ source: bad, reason: 'could not parse as vtt: boom' }]);
       expect(result.conversations).toHaveLength(1);
     } finally {
-      adapters.csv.parse = original;
+      adapters.vtt.parse = original;
     }
   });
 

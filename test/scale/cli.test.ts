@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
 import { BIN, ensureBuilt, heard, ROOT } from '../report/run-heard.js';
-import { fnv1a, inShard, parseShard } from '../../src/cli/shard.js';
+import { inShard, parseShard } from '../../src/cli/shard.js';
+import { fnv1a } from '../../src/hash.js';
 import { progressLine } from '../../src/cli/progress.js';
 
 const INPUTS = ['fixtures/samples', 'fixtures/formats', 'fixtures/report'];

@@ -18,11 +18,12 @@ function simplifier(): (text: string) => string {
   return toSimplified;
 }
 
-// Chat agents often separate sentences with spaces alone, so a space between Han characters ends one too,
+// A run of end marks (？？？, 。。。) stays with its sentence. Chat agents often separate sentences with spaces
+// alone, so a space between Han characters ends one too,
 // except after a word that cannot end a clause (帮您 联系下站点 is one sentence broken by a stray space).
 // Weibo replies end sentences with a half-width "." and no space (非常抱歉.我们会……).
 const SENTENCE_END =
-  /(?<=[。！？!?；;…~～\n])|(?<=\.)\s+|(?<=\p{Script=Han}\.)(?=[^\d\s.])|\s{2,}|(?<=\p{Script=Han})(?<![帮给为替幫給為]您|[帮给为替幫給為]你|[把和跟与向将从與將從])\s+(?=\p{Script=Han})/u;
+  /(?<=[。！？!?；;…~～\n])(?![。！？!?；;…~～\n])|(?<=\.)\s+|(?<=\p{Script=Han}\.)(?=[^\d\s.])|\s{2,}|(?<=\p{Script=Han})(?<![帮给为替幫給為]您|[帮给为替幫給為]你|[把和跟与向将从與將從])\s+(?=\p{Script=Han})/u;
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
 // A negator close before the phrase, in the same clause: 无法为您补发, 没有办法为您取消, 不能帮您退.
 const NEGATOR_NEAR = /(?:不|没|无|未|别|勿|莫)[^不没无未别勿莫]{0,3}$/u;

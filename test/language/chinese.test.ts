@@ -53,6 +53,10 @@ describe('sentence splitting', () => {
     expect(split('您好。请问有什么可以帮您？好的！')).toEqual(['您好。', '请问有什么可以帮您？', '好的！']);
   });
 
+  it('keeps a run of end marks with its sentence (？？？ insists once, it is not three sentences)', () => {
+    expect(split('到底什么时候到？？？还没收到！！您好')).toEqual(['到底什么时候到？？？', '还没收到！！', '您好']);
+  });
+
   it('ends a sentence at a space between Han characters, as chat agents type', () => {
     expect(split('好的 我帮您查一下 请稍等')).toEqual(['好的', '我帮您查一下', '请稍等']);
   });

@@ -17,13 +17,7 @@ const GOLDEN = join(ROOT, 'fixtures', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Cases whose expected.json is right and the analyzer is wrong: case → the defect. */
-const KNOWN_DEFECTS: Record<string, string> = {
-  'zh-late-paraphrase':
-    'G-ZH-1: the restatement 您是说订单 20240501-1234 的快递三天了还没送到，对吗？ comes after two short customer turns, and the paraphrase ' +
-    'detector only compares with the last 2 customer turns (src/detect/detectors/paraphrase.ts, customerTurns default 2 for zh), so the ' +
-    'paraphrase of the problem in turn 1 is missed; the same confirmation question is also counted as a solution by the direct-answer ' +
-    'entry of src/language/lexicons/zh/solution.yml (it matches 三天).',
-};
+const KNOWN_DEFECTS: Record<string, string> = {};
 
 interface Projection {
   summary: { conversations: number; scored: number; score: number | null; skipped: number };

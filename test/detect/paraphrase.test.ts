@@ -57,7 +57,11 @@ ruleTester(paraphrase, 'en', {
 });
 
 ruleTester(paraphrase, 'zh', {
-  valid: [{ lines: ['C: 我想把收货地址改到安徽合肥', 'A: 您是想把收货地址改到安徽合肥对吗'] }],
+  valid: [
+    { lines: ['C: 我想把收货地址改到安徽合肥', 'A: 您是想把收货地址改到安徽合肥对吗'] },
+    // A checking form restates the problem stated before two short replies (a number, an impatient question).
+    { lines: ['C: 我的洗衣机漏水了，地上全是水', 'A: 请提供一下订单号', 'C: 8812345', 'A: 好的稍等', 'C: 好了没有？', 'A: 您是说洗衣机漏水，对吗？'] },
+  ],
   invalid: [
     { lines: ['C: 我想把收货地址改到安徽合肥', 'A: 好的，我明白了'] },
     { lines: ['C: 订单还没到', 'A: 您是说什么呢'] },

@@ -124,5 +124,7 @@ ruleTester(solution, 'zh', {
   invalid: [
     { lines: ['C: 你们服务太差了', 'A: 我们会反馈的'] },
     { lines: ['C: 我的快递到哪了', 'A: 正在为您查询，请稍等'] },
+    // Checking the problem back is a paraphrase, not an answer, even when it names a time.
+    { lines: ['C: 快递三天了还没到', 'A: 您是说快递三天了还没送到，对吗？'] },
   ],
 });

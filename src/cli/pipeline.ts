@@ -170,6 +170,7 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
 
   let analyzer: Analyzer | undefined;
   let pool: WorkerPool | undefined;
+  let outOfMemory: (error: unknown) => boolean = () => false;
   let jobs = flags.jobs;
   /** Batches sent or analysed and not yet written, oldest first; `done` once their results are back. */
   const inFlight: { pending: Promise<Rendered[]>; done?: Rendered[] }[] = [];
@@ -195,8 +196,9 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
     jobs ??= totals.bytesListed > 0 && totals.bytesListed < SMALL_INPUT_BYTES && !paths.includes('-') ? 1 : availableParallelism();
     if (jobs > 1) {
       // Started first: the workers load their models while this thread loads its own.
-      const { WorkerPool } = await import('./workers.js');
-      pool = new WorkerPool(jobs - 1, { lang: flags.lang, settings, configFile, needs });
+      const workers = await import('./workers.js');
+      pool = new workers.WorkerPool(jobs - 1, { lang: flags.lang, settings, configFile, needs });
+      outOfMemory = (error) => error instanceof workers.WorkerOutOfMemory;
     }
     const { createAnalyzer } = await import('../analyze.js');
     analyzer = await createAnalyzer({ lang: flags.lang, settings, configFile });
@@ -217,7 +219,12 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
       inFlight.push({ pending: Promise.resolve(done), done });
       seq++;
     } else {
-      const entry: (typeof inFlight)[number] = { pending: pool!.run(seq++, conversations) };
+      // A batch too big for a worker's capped heap is analysed here instead: same results, no lost conversations.
+      const run = pool!.run(seq++, conversations).catch((error: unknown) => {
+        if (outOfMemory(error)) return conversations.map(analyseHere);
+        throw error;
+      });
+      const entry: (typeof inFlight)[number] = { pending: run };
       entry.pending.then((done) => (entry.done = done)).catch(() => undefined); // failures surface when awaited
       inFlight.push(entry);
     }

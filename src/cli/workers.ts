@@ -10,7 +10,20 @@ interface Slot {
   worker: Worker;
   /** Batches sent and not answered. */
   outstanding: Set<number>;
+  /** Stopped (out of memory): sent nothing more. */
+  dead?: boolean;
 }
+
+/**
+ * A worker's heap, in MB. Live data is about 50 MB (the models and a batch); left alone, V8 lets the heap grow to
+ * several times that before collecting, which on a long run is what the process's memory is made of. A worker
+ * that needs more than this for one batch (a pathological conversation) stops, and its batches are analysed in
+ * the main thread, which has no such cap (see the pipeline). HEARD_WORKER_HEAP_MB changes it.
+ */
+const WORKER_HEAP_MB = Number(process.env.HEARD_WORKER_HEAP_MB) || 96;
+
+/** The error of a batch whose worker ran out of memory (ERR_WORKER_OUT_OF_MEMORY) or had already stopped. */
+export class WorkerOutOfMemory extends Error {}
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -19,7 +32,11 @@ export class WorkerPool {
 
   constructor(size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: init,
+        // A small young generation too: objects that would survive there are promoted and collected sooner.
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+      });
       const slot: Slot = { worker, outstanding: new Set() };
       worker.on('message', (reply: WorkerReply | { ready: true }) => {
         if ('ready' in reply) return;
@@ -29,8 +46,11 @@ export class WorkerPool {
         if (reply.error !== undefined) waiter?.reject(new Error(`analysis worker failed:\n${reply.error}`));
         else waiter?.resolve(reply.rendered);
       });
-      const fail = (error: Error): void => {
-        this.failure ??= error;
+      const fail = (cause: Error): void => {
+        const outOfMemory = (cause as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' || slot.dead;
+        slot.dead ||= outOfMemory;
+        const error = outOfMemory ? new WorkerOutOfMemory(cause.message) : cause;
+        if (!outOfMemory) this.failure ??= error;
         for (const seq of slot.outstanding) {
           this.waiting.get(seq)?.reject(error);
           this.waiting.delete(seq);
@@ -47,13 +67,15 @@ export class WorkerPool {
 
   /** True when every worker has at least `depth` batches sent and not answered: more would only queue. */
   saturated(depth: number): boolean {
-    return this.slots.every((s) => s.outstanding.size >= depth);
+    return this.slots.every((s) => s.dead || s.outstanding.size >= depth);
   }
 
   /** Analyse one batch on the least busy worker; resolves to its rendered results, in the batch's order. */
   run(seq: number, conversations: Conversation[]): Promise<Rendered[]> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.slots.reduce((best, s) => (s.outstanding.size < best.outstanding.size ? s : best));
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new WorkerOutOfMemory('every analysis worker ran out of memory'));
+    const slot = live.reduce((best, s) => (s.outstanding.size < best.outstanding.size ? s : best));
     slot.outstanding.add(seq);
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });

@@ -43,12 +43,12 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** heard, with room for reports of a few MB (spawnSync's default buffer is 1 MB). */
-function heardBig(args: string[], input?: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+function heardBig(args: string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
 }
 
-function run(args: string[], input?: string): string {
-  const result = heardBig(args, input);
+function run(args: string[], input?: string, env?: Record<string, string>): string {
+  const result = heardBig(args, input, env);
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -60,6 +60,14 @@ describe('heard analyze --jobs', () => {
       const two = run(['analyze', corpus, ...INPUTS, '--format', format, '--jobs', '2']);
       expect(two, format).toBe(one);
     }
+  }, 120_000);
+
+  it('analyses in the main thread what a worker has no memory for: the same bytes, nothing lost', () => {
+    // 16 MB is less than the language models need, so the worker stops at once and every batch comes back here.
+    const one = run(['analyze', corpus, '--format', 'jsonl', '--jobs', '1']);
+    const starved = run(['analyze', corpus, '--format', 'jsonl', '--jobs', '2'], undefined, { HEARD_WORKER_HEAP_MB: '16' });
+    expect(starved).toBe(one);
+    expect(starved.trimEnd().split('\n')).toHaveLength(300);
   }, 120_000);
 
   it('streams the JSON report equal to the one rendered whole (as when another format needs every result)', () => {

@@ -108,29 +108,19 @@ function parseNumber(value: string): number {
   return value.trim() === '' ? NaN : Number(value);
 }
 
-function parseScore(value: string): number {
-  const score = parseNumber(value);
-  if (!Number.isFinite(score) || score < 0 || score > 100) throw new InvalidArgumentError('expected a number from 0 to 100.');
-  return score;
+/** A commander parser for a numeric option: the number, or a usage error saying what was expected. */
+function numberOption(valid: (n: number) => boolean, expected: string): (value: string) => number {
+  return (value) => {
+    const n = parseNumber(value);
+    if (!valid(n)) throw new InvalidArgumentError(`expected ${expected}.`);
+    return n;
+  };
 }
 
-function parsePoints(value: string): number {
-  const points = parseNumber(value);
-  if (!Number.isFinite(points) || points < 0) throw new InvalidArgumentError('expected a number of points, 0 or more.');
-  return points;
-}
-
-function parseCount(value: string): number {
-  const count = parseNumber(value);
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
-  return count;
-}
-
-function parseLimit(value: string): number {
-  const limit = parseNumber(value);
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('expected a whole number, 1 or more.');
-  return limit;
-}
+const parseScore = numberOption((n) => Number.isFinite(n) && n >= 0 && n <= 100, 'a number from 0 to 100');
+const parsePoints = numberOption((n) => Number.isFinite(n) && n >= 0, 'a number of points, 0 or more');
+const parseCount = numberOption((n) => Number.isInteger(n) && n >= 0, 'a whole number, 0 or more');
+const parseLimit = numberOption((n) => Number.isInteger(n) && n >= 1, 'a whole number, 1 or more');
 
 function parseShardOption(value: string): Shard {
   const shard = parseShard(value);

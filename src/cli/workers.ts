@@ -16,7 +16,7 @@ interface Slot {
 
 /**
  * A worker's heap, in MB. Live data is about 50 MB (the models and a batch); left alone, V8 lets the heap grow to
- * several times that before collecting, which on a long run is what the process's memory is made of. A worker
+ * about twice that before collecting, which on a long run is what the process's memory is made of. A worker
  * that needs more than this for one batch (a pathological conversation) stops, and its batches are analysed in
  * the main thread, which has no such cap (see the pipeline). HEARD_WORKER_HEAP_MB changes it.
  */

@@ -478,11 +478,10 @@ export type CsvEvent = { kind: 'conversation'; conversation: Conversation } | { 
 export async function* streamCsv(
   open: (pass: 'index' | 'group') => AsyncIterable<string>,
   file: string,
-  headerLine: string,
+  delimiter: string,
   options: IngestOptions = {},
   maxRecordBytes = MAX_CSV_RECORD_BYTES,
 ): AsyncGenerator<CsvEvent> {
-  const delimiter = delimiterFor(file, headerLine);
   // First reading: the header, the bad rows, and the record number of each conversation's last row.
   let turns: RowTurns | undefined;
   let any = false;

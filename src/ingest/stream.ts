@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Conversation, Skipped } from '../model/conversation.js';
-import { streamCsv, lfChunks } from './csv.js';
+import { delimiterFor, streamCsv, lfChunks } from './csv.js';
 import { decode, decodeChunks, ENCODING_NAMES, firstInvalidUtf8, probeEncoding } from './decode.js';
 import type { Encoding } from './decode.js';
 import { detectFormat, formatFromExtension } from './index.js';
@@ -338,7 +338,7 @@ async function* readCsv(
   countBytes = true,
 ): AsyncGenerator<InputEvent> {
   let encoding: Encoding;
-  let start: { headerLine: string; blank: boolean };
+  let start: { delimiter: string; blank: boolean };
   const text = (encoding: Encoding, counting: boolean): AsyncIterable<string> => {
     const bytes = async function* (): AsyncGenerator<Uint8Array> {
       for await (const chunk of reopen()) {
@@ -355,7 +355,7 @@ async function* readCsv(
       return;
     }
     encoding = probed.encoding;
-    start = await textStart(text(encoding, false));
+    start = await textStart(text(encoding, false), file);
   } catch (err) {
     yield { kind: 'skipped', item: { source: file, reason: message(err) } };
     return;
@@ -367,7 +367,7 @@ async function* readCsv(
     yield { kind: 'skipped', item: { source: file, reason: 'empty file' } };
   } else {
     try {
-      for await (const event of streamCsv((pass) => text(encoding, countBytes && pass === 'group'), file, start.headerLine, options)) {
+      for await (const event of streamCsv((pass) => text(encoding, countBytes && pass === 'group'), file, start.delimiter, options)) {
         if (event.kind === 'skipped') {
           if (isDroppedConversation(event.item)) count.conversationsRead += 1;
           yield event;
@@ -386,11 +386,11 @@ async function* readCsv(
 }
 
 /**
- * The start of a text: what of its first line decides the delimiter (a tab, a semicolon, a comma: csv.ts,
- * delimiterFor), and whether the text is blank. Reads no further than the first line and the first character
- * that is not white space.
+ * The start of a text: its delimiter, decided from its first line as parseCsv decides it (csv.ts, delimiterFor:
+ * only which of tab, semicolon and comma the line holds counts), and whether the text is blank. Reads no further
+ * than the first line and the first character that is not white space.
  */
-async function textStart(text: AsyncIterable<string>): Promise<{ headerLine: string; blank: boolean }> {
+async function textStart(text: AsyncIterable<string>, file: string): Promise<{ delimiter: string; blank: boolean }> {
   let blank = true;
   let lineDone = false;
   let seen = '';
@@ -404,7 +404,7 @@ async function textStart(text: AsyncIterable<string>): Promise<{ headerLine: str
     if (blank && /\S/.test(chunk)) blank = false;
     if (lineDone && !blank) break;
   }
-  return { headerLine: seen, blank };
+  return { delimiter: delimiterFor(file, seen), blank };
 }
 
 /** readInputs's handling of one file's bytes, as events in the order readInputs lists them. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lfChunks, parseCsv, streamCsv } from '../../src/ingest/csv.js';
+import { delimiterFor, lfChunks, parseCsv, streamCsv } from '../../src/ingest/csv.js';
 import { decode, decodeChunks, probeEncoding } from '../../src/ingest/decode.js';
 import { readInputs } from '../../src/ingest/read.js';
 import { streamInputs } from '../../src/ingest/stream.js';
@@ -232,7 +232,7 @@ describe('streamCsv', () => {
 
   async function events(text: string, size: number, maxRecordBytes?: number) {
     const out: string[] = [];
-    for await (const e of streamCsv(chunked(text, size), 'x.csv', text.split('\n', 1)[0]!, {}, maxRecordBytes)) {
+    for await (const e of streamCsv(chunked(text, size), 'x.csv', delimiterFor('x.csv', text.split('\n', 1)[0]!), {}, maxRecordBytes)) {
       out.push(e.kind === 'conversation' ? `${e.conversation.id}: ${e.conversation.turns.map((t) => `${t.source.line}|${t.text}`).join(' / ')}` : `${e.item.source} ${e.item.reason}`);
     }
     return out;

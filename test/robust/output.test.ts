@@ -2,6 +2,8 @@
 // cannot happen is a clear message and exit 2, and a reader that stops early (`| head`) ends the run quietly.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +32,9 @@ describe('--out writes a temporary file and renames it', () => {
     const output = openOutput(file);
     output.write('tonight, part 1; ');
     output.write('part 2');
-    await new Promise((resolve) => setImmediate(resolve));
+    // The temporary file is opened asynchronously: wait for the open, not for an arbitrary turn of the loop.
+    const stream = output.stream as WriteStream;
+    if (stream.pending) await once(stream, 'ready');
     // Mid-write: the report a reader would open is still last night's.
     expect(readFileSync(file, 'utf8')).toBe('last night');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);

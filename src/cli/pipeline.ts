@@ -142,9 +142,12 @@ async function drained(stream: Writable): Promise<void> {
 }
 
 export async function runPipeline(paths: string[], flags: PipelineFlags): Promise<number> {
+  const { listInputs, streamInputs } = await import('../ingest/stream.js');
+  const listing = await listInputs(paths);
+  const heap = await import('./heap.js');
+  if (heap.wantsHeapCap(listing)) return heap.runWithHeapCap();
   const targets = resolveTargets(flags);
   const baseline = await loadBaseline(flags.baseline);
-  const { streamInputs } = await import('../ingest/stream.js');
   const { settings, configFile, ingestOptions } = await inputSetup(flags);
 
   // The formats that lay out every conversation inside a whole-report page keep the results; JSONL and JSON do not.
@@ -236,7 +239,7 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
 
   try {
     if (spool) await spool.open();
-    for await (const event of streamInputs(paths, ingestOptions, totals)) {
+    for await (const event of streamInputs(listing, ingestOptions, totals)) {
       if (event.kind === 'file') {
         filesStarted++;
         file = event.file;

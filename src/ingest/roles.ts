@@ -2,6 +2,7 @@
 import { readDataFile } from '../data-file.js';
 import type { Role } from '../model/conversation.js';
 import type { IngestOptions } from './types.js';
+import { compiledNow } from '../regexp.js';
 
 type LabelRole = 'agent' | 'customer' | 'bot';
 const LABEL_ROLES: readonly LabelRole[] = ['agent', 'customer', 'bot'];
@@ -33,18 +34,22 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// One pattern per role: a label is matched against every role, and dozens of small patterns cost more to
+// compile than a small file takes to analyse. Longer words go first so "customer service" wins over "customer".
 function matchersOf(words: RoleWords): Matcher[] {
-  return LABEL_ROLES.flatMap((role) =>
-    words[role].map((word): Matcher => {
-      if (HAN.test(word)) return { role, re: new RegExp(escapeRe(word), 'gu') };
-      const body = word.split(/\s+/).map(escapeRe).join('[\\s_-]+');
-      // Whole Latin words only ("Augusto" is not "auto"); a plural "s" and trailing digits are fine ("User42").
-      return { role, re: new RegExp(`(?<![\\p{L}])${body}s?(?![\\p{L}])`, 'giu') };
-    }),
-  );
+  return LABEL_ROLES.flatMap((role): Matcher[] => {
+    const sorted = [...words[role]].sort((a, b) => b.length - a.length);
+    // Chinese words match anywhere in the label; Latin words only whole ("Augusto" is not "auto"), with a
+    // plural "s" and trailing digits allowed ("User42").
+    const han = sorted.filter((word) => HAN.test(word)).map(escapeRe);
+    const latin = sorted.filter((word) => !HAN.test(word)).map((word) => word.split(/\s+/).map(escapeRe).join('[\\s_-]+'));
+    const alternatives = [...han, ...(latin.length ? [`(?<![\\p{L}])(?:${latin.join('|')})s?(?![\\p{L}])`] : [])];
+    if (alternatives.length === 0) return [];
+    return [{ role, re: compiledNow(new RegExp(alternatives.join('|'), 'giu'), ['latin', 'cjk']) }];
+  });
 }
 
-const MATCHERS: Matcher[] = matchersOf(ROLE_WORDS);
+let builtIn: Matcher[] | undefined;
 
 interface ConfiguredRoles {
   /** The config's role words, before the built-in ones. */
@@ -96,7 +101,7 @@ function cleanName(s: string): string | undefined {
 function matchWords(label: string, options: IngestOptions = {}): { role?: LabelRole; rest: string } {
   const found = new Set<LabelRole>();
   const mask = new Array<boolean>(label.length).fill(false);
-  for (const m of [...(configuredRoles(options.roles)?.words ?? []), ...MATCHERS]) {
+  for (const m of [...(configuredRoles(options.roles)?.words ?? []), ...(builtIn ??= matchersOf(ROLE_WORDS))]) {
     m.re.lastIndex = 0;
     for (const hit of label.matchAll(m.re)) {
       found.add(m.role);

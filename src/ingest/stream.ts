@@ -102,18 +102,20 @@ async function* chunksOf(iterable: AsyncIterable<Uint8Array | string>): AsyncGen
   for await (const chunk of iterable) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }
 
-/**
- * Every input as events: files, directories (recursed; files with a known extension, sorted by path) and "-"
- * for stdin, in the order given. `totals` is filled in as the reading goes.
- */
-export async function* streamInputs(paths: string[], options: IngestOptions = {}, totals?: StreamTotals): AsyncGenerator<InputEvent> {
-  const count: StreamTotals = totals ?? { filesRead: 0, conversationsRead: 0, filesListed: 0, bytesListed: 0 };
-  const limits = limitsOf(options);
-  const seenFiles = new Set<string>();
+type ListedItem = { kind: 'stdin' } | { kind: 'file'; file: string; size?: number } | { kind: 'skipped'; item: Skipped };
 
-  // Paths are listed first (as readInputs does, directory by directory), so progress knows the total.
-  type Item = { kind: 'stdin' } | { kind: 'file'; file: string; size?: number } | { kind: 'skipped'; item: Skipped };
-  const items: Item[] = [];
+/** What the paths name, listed before anything is read: the files (directories walked) and their total size. */
+export interface InputListing {
+  items: ListedItem[];
+  /** The listed files' bytes (stdin not included). */
+  bytes: number;
+  /** "-" is among the paths. */
+  stdin: boolean;
+}
+
+/** The inputs `paths` name: files, directories (recursed; files with a known extension, sorted by path), "-". */
+export async function listInputs(paths: string[]): Promise<InputListing> {
+  const items: ListedItem[] = [];
   for (const path of paths) {
     if (path === '-') {
       items.push({ kind: 'stdin' });
@@ -135,9 +137,9 @@ export async function* streamInputs(paths: string[], options: IngestOptions = {}
       items.push({ kind: 'file', file: path, size: info.isFile() ? info.size : undefined });
     }
   }
+  let bytes = 0;
   for (const item of items) {
     if (item.kind !== 'file') continue;
-    count.filesListed += 1;
     if (item.size === undefined) {
       try {
         item.size = (await stat(item.file)).size;
@@ -145,8 +147,28 @@ export async function* streamInputs(paths: string[], options: IngestOptions = {}
         // reported when it is read
       }
     }
-    count.bytesListed += item.size ?? 0;
+    bytes += item.size ?? 0;
   }
+  return { items, bytes, stdin: items.some((item) => item.kind === 'stdin') };
+}
+
+/**
+ * Every input as events, in the order given (`paths`, or their listing from listInputs). `totals` is filled in
+ * as the reading goes.
+ */
+export async function* streamInputs(
+  paths: string[] | InputListing,
+  options: IngestOptions = {},
+  totals?: StreamTotals,
+): AsyncGenerator<InputEvent> {
+  const count: StreamTotals = totals ?? { filesRead: 0, conversationsRead: 0, filesListed: 0, bytesListed: 0 };
+  const limits = limitsOf(options);
+  const seenFiles = new Set<string>();
+
+  // Paths are listed first, so progress knows the total.
+  const { items, bytes } = Array.isArray(paths) ? await listInputs(paths) : paths;
+  count.filesListed += items.filter((item) => item.kind === 'file').length;
+  count.bytesListed += bytes;
 
   for (const item of items) {
     if (item.kind === 'skipped') {

@@ -1,6 +1,8 @@
 // Phrase lists are data (lexicons/<lang>/<name>.yml), compiled once into regular expressions.
 import { readDataFile } from '../data-file.js';
 import type { Language } from '../model/conversation.js';
+import { compiledNow } from '../regexp.js';
+import type { Script } from '../regexp.js';
 
 export interface LexiconEntry {
   id: string;
@@ -48,6 +50,9 @@ interface RawLexicon {
 
 const cache = new Map<string, Lexicon>();
 
+/** The script of the normalised sentences each language's patterns run on. */
+const SCRIPTS: Record<Language, Script[]> = { en: ['latin', 'cjk'], zh: ['cjk'] };
+
 export function loadLexicon(language: Language, name: string): Lexicon {
   const key = `${language}/${name}`;
   const cached = cache.get(key);
@@ -58,7 +63,7 @@ export function loadLexicon(language: Language, name: string): Lexicon {
     if (typeof entry?.match !== 'string') throw new Error(`${key}.yml: entry ${i + 1} has no "match" pattern`);
     let re: RegExp;
     try {
-      re = new RegExp(entry.match, 'u');
+      re = compiledNow(new RegExp(entry.match, 'u'), SCRIPTS[language]);
     } catch (error) {
       throw new Error(`${key}.yml: entry ${entry.id ?? i + 1} has an invalid pattern: ${(error as Error).message}`);
     }

@@ -1,10 +1,10 @@
 // heard analyze at scale: the same bytes whatever --jobs, the JSON report streamed equal to the one rendered
 // whole, shards that add up to one run, progress never on stdout.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
 import { BIN, ensureBuilt, heard, ROOT } from '../report/run-heard.js';
 import { inShard, parseShard } from '../../src/cli/shard.js';
@@ -103,6 +103,52 @@ describe('heard analyze --jobs', () => {
     expect(progressLine({ conversations: 1500, filesDone: 1, filesListed: 2, bytesRead: 50, bytesListed: 200 }, 10)).toBe(
       'heard: 1,500 conversations, 150/s, file 1/2, 25%, ETA 30s',
     );
+  }, 60_000);
+});
+
+/** The processes whose parent is `pid`, with their command lines (Linux /proc). */
+function childrenOf(pid: number): { pid: number; args: string[] }[] {
+  const out: { pid: number; args: string[] }[] = [];
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/u.test(n))) {
+    try {
+      const parent = Number(/^PPid:\s+(\d+)/mu.exec(readFileSync(`/proc/${name}/status`, 'utf8'))?.[1]);
+      if (parent === pid) out.push({ pid: Number(name), args: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0') });
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
+describe('heard analyze with its heap capped (a large input, or a pipe of unknown size)', () => {
+  it('passes the exit code and the output of the capped run through', () => {
+    const piped = heardBig(['analyze', '-', '--format', 'jsonl', '--fail-on', 'missing', '--jobs', '2'], readFileSync(corpus, 'utf8'));
+    expect(piped.status).toBe(1);
+    expect(piped.stderr).toMatch(/conversation\(s\) miss a needed move/u);
+    expect(piped.stdout).toBe(run(['analyze', corpus, '--format', 'jsonl', '--jobs', '1']).replaceAll(corpus, '<stdin>'));
+  }, 120_000);
+
+  it.skipIf(process.platform !== 'linux')('restarts itself with --max-old-space-size, and a SIGTERM ends both processes', async () => {
+    // stdin is a FIFO this test holds open: without the signal passed on, the second process would wait forever.
+    const fifo = join(tmp, 'stdin.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const fd = openSync(fifo, 'r+');
+    writeSync(fd, `${readFileSync(corpus, 'utf8').split('\n')[0]}\n`);
+    const child = spawn(process.execPath, [BIN, 'analyze', '-', '--format', 'jsonl'], { cwd: ROOT, stdio: [fd, 'ignore', 'ignore'] });
+    let capped: { pid: number; args: string[] } | undefined;
+    for (let i = 0; i < 200 && !capped; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      capped = childrenOf(child.pid!).find((p) => p.args.some((a) => a.startsWith('--max-old-space-size=')));
+    }
+    expect(capped?.args).toContain(BIN);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const gone = !existsSync(`/proc/${capped!.pid}`);
+    if (!gone) process.kill(capped!.pid, 'SIGKILL');
+    closeSync(fd);
+    expect(gone).toBe(true);
   }, 60_000);
 });
 

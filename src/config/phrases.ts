@@ -72,12 +72,14 @@ export function lexiconSource(
   normalise: Normalise,
   load: (language: Language, name: string) => Lexicon,
 ): (name: string) => Lexicon {
-  if (!overrides || Object.keys(overrides).length === 0) return (name) => load(language, name);
+  const configured = overrides && Object.keys(overrides).length > 0 ? overrides : undefined;
+  // Asked for once per detector and sentence: a map by name is cheaper than the loader's own cache key.
   const cache = new Map<string, Lexicon>();
   return (name) => {
     let lexicon = cache.get(name);
     if (!lexicon) {
-      lexicon = configureLexicon(load(language, name), overrides, normalise, (n) => load(language, n));
+      const builtIn = load(language, name);
+      lexicon = configured ? configureLexicon(builtIn, configured, normalise, (n) => load(language, n)) : builtIn;
       cache.set(name, lexicon);
     }
     return lexicon;

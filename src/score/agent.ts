@@ -6,7 +6,7 @@ import { CORE_MOVES } from '../model/analysis.js';
 import type { ConversationResult, CoreMove, MoveStatus } from '../model/analysis.js';
 import type { AgentSummary, Coaching, CoachingExample, MoveRate } from '../model/report.js';
 import type { AgentTiming, ConversationTiming, Latency } from '../model/timing.js';
-import { EMPATHY_MOVES, cannedKey, stockPhrases } from '../detect/canned.js';
+import { EMPATHY_MOVES, StockCounter, cannedKey } from '../detect/canned.js';
 import { LATE_CREDIT, MOVE_WEIGHTS } from './weights.js';
 
 const MAX_EXAMPLES = 3;
@@ -105,7 +105,7 @@ export class AgentAccumulator {
   scoreSum = 0;
   readonly moves = new MoveCounts();
   readonly flags = { negative_language: 0, canned: 0 };
-  readonly stock = new Map<string, { phrase: string; conversations: number }>();
+  readonly stock = new StockCounter();
   readonly examples = Object.fromEntries(CORE_MOVES.map((m) => [m, [] as CoachingExample[]])) as Record<CoreMove, CoachingExample[]>;
   readonly suggestion: Partial<Record<CoreMove, string>> = {};
   readonly timing = {
@@ -132,11 +132,7 @@ export class AgentAccumulator {
     this.moves.add(d.moves);
     this.flags.negative_language += d.flags.negative_language;
     this.flags.canned += d.flags.canned;
-    for (const [key, phrase] of d.empathy) {
-      const use = this.stock.get(key) ?? { phrase, conversations: 0 };
-      use.conversations++;
-      this.stock.set(key, use);
-    }
+    for (const [key, phrase] of d.empathy) this.stock.add(key, phrase);
     for (const c of d.coaching) {
       if (!(c.move in this.suggestion)) this.suggestion[c.move] = c.suggestion ?? '';
       const list = this.examples[c.move];
@@ -176,7 +172,7 @@ export class AgentAccumulator {
       .filter((g) => g.gap > 0)
       .sort((a, b) => b.gap - a.gap || CORE_MOVES.indexOf(a.move) - CORE_MOVES.indexOf(b.move))
       .map(({ move, gap }) => ({ move, gap, message: COACHING_MESSAGES[move], examples: [...this.examples[move]], suggestion: this.suggestion[move] ?? '' }));
-    const cannedPhrases = stockPhrases(this.stock.values(), this.conversations);
+    const cannedPhrases = this.stock.phrases(this.conversations);
     const timing = this.timingSummary();
     return {
       agent: this.agent,

@@ -8,6 +8,7 @@ import type { ConversationResult } from '../../src/model/analysis.js';
 import { ReportAccumulator } from '../../src/report/aggregate.js';
 import { CORE_MOVES } from '../../src/model/analysis.js';
 import { digestOf, summariseAgent } from '../../src/score/agent.js';
+import { StockCounter } from '../../src/detect/canned.js';
 import { testResults } from '../report/helpers.js';
 
 async function analysed(paths: string[]): Promise<ConversationResult[]> {
@@ -49,5 +50,37 @@ describe('ReportAccumulator', () => {
     const acc = new ReportAccumulator();
     many.forEach((r) => acc.add(r));
     expect(acc.agentSummaries()[0]!.cannedPhrases.length).toBeGreaterThan(0);
+  });
+});
+
+describe('StockCounter', () => {
+  it('counts exactly while an agent has used few distinct sentences', () => {
+    const stock = new StockCounter();
+    for (let i = 0; i < 50; i++) {
+      stock.add('sorry for the inconvenience', 'Sorry for the inconvenience.');
+      if (i % 10 === 0) stock.add(`once ${i}`, `Once ${i}.`);
+      if (i % 2 === 0) stock.add('i understand', 'I understand.');
+    }
+    expect(stock.phrases(50)).toEqual([
+      { phrase: 'Sorry for the inconvenience.', conversations: 50 },
+      { phrase: 'I understand.', conversations: 25 },
+    ]);
+  });
+
+  it('stays bounded among thousands of one-off sentences and still finds the pasted ones, never overstating them', () => {
+    const stock = new StockCounter();
+    const conversations = 20_000;
+    for (let i = 0; i < conversations; i++) {
+      stock.add(`sorry your order ${i} is late`, `Sorry your order ${i} is late.`);
+      if (i % 4 === 0) stock.add('sorry for the inconvenience', 'Sorry for the inconvenience.');
+      if (i % 40 === 0) stock.add('i completely understand', 'I completely understand.');
+    }
+    expect((stock as unknown as { counters: Map<string, unknown> }).counters.size).toBeLessThanOrEqual(100);
+    const found = stock.phrases(conversations);
+    expect(found.map((p) => p.phrase)).toEqual(['Sorry for the inconvenience.', 'I completely understand.']);
+    expect(found[0]!.conversations).toBeLessThanOrEqual(5_000);
+    expect(found[0]!.conversations).toBeGreaterThanOrEqual(5_000 - conversations / 100);
+    expect(found[1]!.conversations).toBeLessThanOrEqual(500);
+    expect(found[1]!.conversations).toBeGreaterThanOrEqual(500 - conversations / 100);
   });
 });

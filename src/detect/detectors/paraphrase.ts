@@ -12,11 +12,26 @@ const description = "restates or checks the customer's specific problem in the a
  */
 const stem = (w: string): string => (w.length <= 4 || !/^[a-z'-]+$/u.test(w) ? w : w.replace(/(?:ings?|ed|ers?|(?<!s)s)$/u, ''));
 
+/** A lexicon's groups (lists `<prefix>*`), stemmed once: they are read for every reply with a cue. */
+const stemmedGroups = new WeakMap<Lexicon, Map<string, string[][]>>();
+function groupsOf(lexicon: Lexicon, prefix: string): string[][] {
+  let byPrefix = stemmedGroups.get(lexicon);
+  if (!byPrefix) stemmedGroups.set(lexicon, (byPrefix = new Map()));
+  let groups = byPrefix.get(prefix);
+  if (!groups) {
+    groups = Object.entries(lexicon.lists)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([, group]) => group.map(stem));
+    byPrefix.set(prefix, groups);
+  }
+  return groups;
+}
+
 /** Words of the customer's groups (lists `<prefix>*`): each word of a group the customer used counts as theirs. */
 function groupWords(lexicon: Lexicon, prefix: string, customerWords: ReadonlySet<string>): Set<string> {
   const words = new Set<string>();
-  for (const [name, group] of Object.entries(lexicon.lists)) {
-    if (name.startsWith(prefix) && group.some((w) => customerWords.has(stem(w)))) group.forEach((w) => words.add(stem(w)));
+  for (const group of groupsOf(lexicon, prefix)) {
+    if (group.some((w) => customerWords.has(w))) group.forEach((w) => words.add(w));
   }
   return words;
 }

@@ -13,7 +13,8 @@ export interface ExplainFlags extends InputFlags {
 }
 
 export async function runExplain(file: string, flags: ExplainFlags): Promise<number> {
-  const { parseHeardOutput, formatExplain } = await import('../report/index.js');
+  const { parseHeardOutput } = await import('../report/load.js');
+  const { formatExplain } = await import('../report/explain.js');
   const output = file === '-' ? undefined : parseHeardOutput(await readText(file, 'cannot read'));
   if (output?.kind === 'unreadable') throw new HeardError(`${file}: ${output.reason}`);
   const results = output ? (output.kind === 'report' ? output.report.conversations : output.conversations) : (await analyseInputs([file], flags)).results;

@@ -1,44 +1,83 @@
-// The main thread's heap, capped on large inputs as the workers' heaps are (workers.ts). V8 sizes a heap by the
-// machine's memory: with gigabytes free it lets the heap grow to about four times its live data before collecting
-// (measured on a 300 MB corpus: 47 MB live, 220 MB committed, peak RSS 429 MB). Under a cap of 256 MB it grows
-// the heap by much less (same run: 270 MB peak RSS, no slower). A heap's limit is fixed when the process starts,
-// so on a large input heard starts itself again with the cap.
+// The heap, capped on large inputs. V8 lets a heap grow before collecting by a factor that depends on its maximum
+// size: up to 4× its live data when the maximum is 2 GB or more, as V8 sets it on a machine with gigabytes free,
+// and at most about 1.6× under 1 GB. Measured on a 300 MB corpus with two jobs: the main thread held 47 MB live in
+// 220 MB of heap, peak RSS 429 MB; with the cap, 269 MB. The flag caps every thread (it overrides the workers' own
+// caps), and still leaves room for a conversation of 40 MB of text (721 MB). A heap's maximum is fixed when the
+// process starts, so on a large input heard starts itself again with the flag.
 import { spawn } from 'node:child_process';
 import { fstatSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
+import type { Writable } from 'node:stream';
 import type { InputListing } from '../ingest/stream.js';
 import { EXIT } from './errors.js';
 
-const MAIN_HEAP_MB = 256;
-/** Below this, the heap never grows far enough to matter, and the second start (~0.2 s) would. */
-const LARGE_INPUT_BYTES = 64 * 1024 * 1024;
+const HEAP_MB = 1024;
+/**
+ * Below this, the heap never grows far enough to matter, and starting again (~0.3 s) would. HEARD_LARGE_INPUT_MB
+ * changes it.
+ */
+const LARGE_INPUT_BYTES = (Number(process.env.HEARD_LARGE_INPUT_MB) || 64) * 1024 * 1024;
+/**
+ * A pipe is read this far before deciding: what ends sooner is analysed here. Less than a large input, because
+ * this process holds it, on top of its own memory, until the capped run has read it.
+ */
+const PIPE_AHEAD_BYTES = LARGE_INPUT_BYTES / 4;
 
-/** The size of stdin when it is a file; undefined for a pipe or socket (anything may come). */
-function stdinBytes(): number | undefined {
+type Stdin = AsyncIterator<Uint8Array | string>;
+
+/** What to do about the heap: go on here (with stdin's first bytes, when they were read ahead), or the exit code
+ * of the run that started again with the cap. */
+export type HeapDecision = { exitCode: number } | { stdin?: AsyncIterable<Uint8Array | string> };
+
+/**
+ * Start again with the heap capped when the input is large and nothing caps the heap yet (neither an earlier
+ * start nor the user's own --max-old-space-size). A pipe's size is unknown: its first bytes are read ahead, and
+ * if it goes on past them this process hands them, and the rest as it comes, to the capped one.
+ */
+export async function capHeap(listing: InputListing, stdin: AsyncIterable<Uint8Array | string> = process.stdin): Promise<HeapDecision> {
+  if (getHeapStatistics().heap_size_limit <= 2 * HEAP_MB * 1024 * 1024) return {};
+  const piped = listing.stdin ? stdinKind() : 'none';
+  if (piped === 'pipe') {
+    const reader = stdin[Symbol.asyncIterator]();
+    const head: (Uint8Array | string)[] = [];
+    let bytes = 0;
+    while (bytes < PIPE_AHEAD_BYTES) {
+      const next = await reader.next();
+      if (next.done) return { stdin: (async function* () { yield* head; })() }; // all of it: analysed here
+      head.push(next.value);
+      bytes += next.value.length;
+    }
+    return { exitCode: await runCapped(head, reader) };
+  }
+  const fromFile = typeof piped === 'number' ? piped : 0;
+  return listing.bytes + fromFile >= LARGE_INPUT_BYTES ? { exitCode: await runCapped() } : {};
+}
+
+/** stdin's size when it is a file; 'pipe' for a pipe or socket (anything may come); 'none' for a terminal. */
+function stdinKind(): number | 'pipe' | 'none' {
   try {
     const info = fstatSync(0);
     if (info.isFile()) return info.size;
-    return info.isFIFO() || info.isSocket() ? undefined : 0; // a terminal: someone typing
+    return info.isFIFO() || info.isSocket() ? 'pipe' : 'none';
   } catch {
-    return 0;
+    return 'none';
   }
 }
 
-/** Whether this run should restart with the heap cap: a large input, and no cap yet (ours or the user's). */
-export function wantsHeapCap(listing: InputListing): boolean {
-  if (getHeapStatistics().heap_size_limit <= 2 * MAIN_HEAP_MB * 1024 * 1024) return false;
-  const fromStdin = listing.stdin ? stdinBytes() : 0;
-  return fromStdin === undefined || listing.bytes + fromStdin >= LARGE_INPUT_BYTES;
-}
-
-/** Run this same command again in a process with the heap cap; its exit code. stdin, stdout and stderr are its. */
-export function runWithHeapCap(): Promise<number> {
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${MAIN_HEAP_MB}`, ...process.argv.slice(1)], { stdio: 'inherit' });
+/**
+ * This same command again, with the heap cap; its exit code. It writes to this process's stdout and stderr, and
+ * reads its stdin, or what is relayed to it: the bytes read ahead (`head`), then the rest of the pipe.
+ */
+async function runCapped(head?: (Uint8Array | string)[], rest?: Stdin): Promise<number> {
+  const relay = head !== undefined;
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, ...process.argv.slice(1)], {
+    stdio: [relay ? 'pipe' : 'inherit', 'inherit', 'inherit'],
+  });
   // A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
   for (const signal of signals) process.on(signal, forward);
-  return new Promise((resolve, reject) => {
+  const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       for (const s of signals) process.off(s, forward);
@@ -47,4 +86,23 @@ export function runWithHeapCap(): Promise<number> {
       resolve(code ?? EXIT.fatal);
     });
   });
+  if (relay && child.stdin) await relayTo(child.stdin, head, rest);
+  return exited;
+}
+
+/** The bytes read ahead, then the rest of the pipe, into the capped run's stdin; it may stop reading early. */
+async function relayTo(target: Writable, head: (Uint8Array | string)[], rest?: Stdin): Promise<void> {
+  let closed = false;
+  target.on('error', () => (closed = true)); // EPIPE: the run ended (an error, or all it needed)
+  target.on('close', () => (closed = true));
+  const write = async (chunk: Uint8Array | string): Promise<void> => {
+    if (!target.write(chunk)) await new Promise((resolve) => (target.once('drain', resolve), target.once('close', resolve)));
+  };
+  for (const chunk of head) if (!closed) await write(chunk);
+  while (rest && !closed) {
+    const next = await rest.next();
+    if (next.done) break;
+    await write(next.value);
+  }
+  target.end();
 }

@@ -144,11 +144,13 @@ async function drained(stream: Writable): Promise<void> {
 export async function runPipeline(paths: string[], flags: PipelineFlags): Promise<number> {
   const { listInputs, streamInputs } = await import('../ingest/stream.js');
   const listing = await listInputs(paths);
-  const heap = await import('./heap.js');
-  if (heap.wantsHeapCap(listing)) return heap.runWithHeapCap();
+  const { capHeap } = await import('./heap.js');
+  const heap = await capHeap(listing);
+  if ('exitCode' in heap) return heap.exitCode;
   const targets = resolveTargets(flags);
   const baseline = await loadBaseline(flags.baseline);
   const { settings, configFile, ingestOptions } = await inputSetup(flags);
+  if (heap.stdin) ingestOptions.stdin = heap.stdin;
 
   // The formats that lay out every conversation inside a whole-report page keep the results; JSONL and JSON do not.
   const keepResults = targets.some((t) => t.format !== 'jsonl' && t.format !== 'json');

@@ -71,7 +71,7 @@ export interface Streamed {
 
 /** Write every report and return the exit code: 1 when a threshold is not met (each reason on stderr). */
 export async function publish(built: HeardReport, baseline: Baseline | undefined, targets: Target[], flags: ReportFlags, streamed?: Streamed): Promise<number> {
-  const { FORMATTERS, prepareReport, reportFailures } = await import('../report/index.js');
+  const { formatterFor, prepareReport, reportFailures } = await import('../report/index.js');
   const report = prepareReport(built, baseline);
   const mismatch = baseline && configMismatch(built, baseline.report);
   if (mismatch) process.stderr.write(`heard: --baseline ${baseline!.file}: ${mismatch}\n`);
@@ -89,7 +89,8 @@ export async function publish(built: HeardReport, baseline: Baseline | undefined
     }
     const output = openOutput(target.file);
     const color = flags.color !== false && output.isTTY && !process.env.NO_COLOR;
-    output.write(FORMATTERS[target.format](report, { color, csvLevel: flags.csvLevel, thresholds }));
+    const format = await formatterFor(target.format);
+    output.write(format(report, { color, csvLevel: flags.csvLevel, thresholds }));
     await output.close();
   }
   const failures = reportFailures(report, thresholds, streamed?.missing);

@@ -18,7 +18,8 @@ interface Slot {
  * A worker's heap, in MB. Live data is about 50 MB (the models and a batch); left alone, V8 lets the heap grow to
  * about twice that before collecting, which on a long run is what the process's memory is made of. A worker
  * that needs more than this for one batch (a pathological conversation) stops, and its batches are analysed in
- * the main thread, which has no such cap (see the pipeline). HEARD_WORKER_HEAP_MB changes it.
+ * the main thread. HEARD_WORKER_HEAP_MB changes it. On a large input heard runs with every heap capped at
+ * 1,024 MB instead (src/cli/heap.ts), which overrides this cap.
  */
 const WORKER_HEAP_MB = Number(process.env.HEARD_WORKER_HEAP_MB) || 96;
 

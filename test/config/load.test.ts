@@ -8,7 +8,7 @@ import { CONFIG_FILES, findConfigFile } from '../../src/config/locate.js';
 import { loadConfig, validateConfig } from '../../src/config/load.js';
 import type { ConfigResult } from '../../src/config/load.js';
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
-import { settingsHash } from '../../src/config/resolve.js';
+import { defaultConfig, settingsHash } from '../../src/config/resolve.js';
 import { starterConfig } from '../../src/config/starter.js';
 import { closest } from '../../src/config/issues.js';
 import { DEFAULT_MIN_CONVERSATIONS } from '../../src/report/thresholds.js';
@@ -55,6 +55,8 @@ describe('discovery', () => {
   it('no file: the defaults, no file recorded', () => {
     const result = loadConfig({ cwd: root, stopAt: root });
     expect(result).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS, hash: settingsHash(DEFAULT_SETTINGS) } });
+    // The CLI takes the defaults without the schema when there is no file: the same settings and hash.
+    expect(defaultConfig()).toEqual(result.ok && result.value);
   });
 
   it('--config FILE wins over discovery; a missing explicit file is an error', () => {

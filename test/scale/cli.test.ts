@@ -120,21 +120,26 @@ function childrenOf(pid: number): { pid: number; args: string[] }[] {
   return out;
 }
 
-describe('heard analyze with its heap capped (a large input, or a pipe of unknown size)', () => {
-  it('passes the exit code and the output of the capped run through', () => {
-    const piped = heardBig(['analyze', '-', '--format', 'jsonl', '--fail-on', 'missing', '--jobs', '2'], readFileSync(corpus, 'utf8'));
+describe('heard analyze with its heap capped (a large input, or a long pipe)', () => {
+  // Large here means 10 KB: the corpus is about 100 KB.
+  const large = { HEARD_LARGE_INPUT_MB: '0.01' };
+
+  it('passes the exit code and the output of the capped run through, the pipe relayed whole', () => {
+    const piped = heardBig(['analyze', '-', '--format', 'jsonl', '--fail-on', 'missing', '--jobs', '2'], readFileSync(corpus, 'utf8'), large);
     expect(piped.status).toBe(1);
     expect(piped.stderr).toMatch(/conversation\(s\) miss a needed move/u);
     expect(piped.stdout).toBe(run(['analyze', corpus, '--format', 'jsonl', '--jobs', '1']).replaceAll(corpus, '<stdin>'));
+    const file = heardBig(['analyze', corpus, '--format', 'jsonl', '--jobs', '2'], undefined, large);
+    expect(file.stdout).toBe(run(['analyze', corpus, '--format', 'jsonl', '--jobs', '1']));
   }, 120_000);
 
   it.skipIf(process.platform !== 'linux')('restarts itself with --max-old-space-size, and a SIGTERM ends both processes', async () => {
-    // stdin is a FIFO this test holds open: without the signal passed on, the second process would wait forever.
+    // stdin is a FIFO this test holds open: the capped run waits for more, and only a signal passed on ends it.
     const fifo = join(tmp, 'stdin.fifo');
     spawnSync('mkfifo', [fifo]);
     const fd = openSync(fifo, 'r+');
-    writeSync(fd, `${readFileSync(corpus, 'utf8').split('\n')[0]}\n`);
-    const child = spawn(process.execPath, [BIN, 'analyze', '-', '--format', 'jsonl'], { cwd: ROOT, stdio: [fd, 'ignore', 'ignore'] });
+    writeSync(fd, readFileSync(corpus, 'utf8').slice(0, 60_000).replace(/[^\n]*$/u, ''));
+    const child = spawn(process.execPath, [BIN, 'analyze', '-', '--format', 'jsonl'], { cwd: ROOT, stdio: [fd, 'ignore', 'ignore'], env: { ...process.env, ...large } });
     let capped: { pid: number; args: string[] } | undefined;
     for (let i = 0; i < 200 && !capped; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

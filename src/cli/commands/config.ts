@@ -14,9 +14,11 @@ export interface ConfigFlags {
 
 /** The config for this run: --config FILE, else the nearest heard.config.json / .heardrc.* from the cwd up. */
 export async function loadConfigOrFail(file: string | false | undefined): Promise<LoadedConfig> {
-  const { formatConfigError, loadConfig, validateConfig } = await import('../../config/load.js');
-  // false: --no-config, the defaults whatever file there is.
-  const result = file === false ? validateConfig({}) : loadConfig({ file });
+  // false: --no-config, the defaults whatever file there is. With no file the schema is not needed.
+  const found = file === undefined ? (await import('../../config/locate.js')).findConfigFile(process.cwd()) : file;
+  if (found === undefined || found === false) return (await import('../../config/resolve.js')).defaultConfig();
+  const { formatConfigError, loadConfig } = await import('../../config/load.js');
+  const result = loadConfig({ file: found });
   if (!result.ok) throw new HeardError(formatConfigError(result.error), EXIT.fatal);
   return result.value;
 }

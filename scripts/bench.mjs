@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench -- [--mb 100] [--jobs N] [--seed 42] [--dir /tmp/heard-bench] [--json FILE] [--skip-startup]
-//                  [--memory-only]
+//                  [--memory-only] [--rounds 3]
 //
 // Generates a synthetic corpus (scripts/bench-corpus.mjs: English and Chinese conversations from the project's
 // own templates, deterministic seed) of about --mb megabytes of JSONL under --dir (never in the repository),
@@ -10,8 +10,9 @@
 //   2. heard analyze end to end with --jobs 1 (the built CLI, spawned, --format jsonl to a file);
 //   3. heard analyze with --jobs = the available cores;
 // plus start-up (`heard --version` against `node -e 0`) and one small file analysed, and prints turns/s, MB/s,
-// the ratios 2/1 and 3/2 and peak RSS (from /usr/bin/time -v when present, else the wrapper's
-// process.resourceUsage of the child), as a table and as JSON. Never run as a test: the numbers depend on the
+// the ratios 2/1 and 3/2 and peak RSS (on Linux the summed RSS of every heard process, sampled from /proc, since
+// heard restarts itself on a large input; also the largest process's, from /usr/bin/time -v when present, else
+// the wrapper's process.resourceUsage of the child), as a table and as JSON. Never run as a test: the numbers depend on the
 // machine and on whatever else runs on it. --memory-only runs just (3), for peak RSS on a large corpus (--mb 1000),
 // where (1) and (2) would take most of an hour and tell nothing new.
 import { spawn, spawnSync } from 'node:child_process';
@@ -37,6 +38,7 @@ const SEED = Number(flag('seed', '42'));
 const DIR = flag('dir', '/tmp/heard-bench');
 const JSON_OUT = flag('json', undefined);
 const MEMORY_ONLY = args.includes('--memory-only');
+const ROUNDS = Number(flag('rounds', '3'));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 if (!existsSync(BIN)) throw new Error('build first: npm run build');
@@ -197,12 +199,28 @@ if (MEMORY_ONLY) {
 }
 
 process.stderr.write('bench: floor (bare tokenisation)...\n');
-const f = floor();
+// The three runs take turns, --rounds times, and each row is the median round: on a shared machine the speed
+// drifts by 10-20% from minute to minute, and one pairing of runs can land on either side of a target.
+const floors = [];
+const ones = [];
+const manys = [];
+for (let r = 1; r <= ROUNDS; r++) {
+  const of = ROUNDS > 1 ? ` (round ${r} of ${ROUNDS})` : '';
+  if (r > 1) process.stderr.write(`bench: floor${of}...\n`);
+  floors.push(floor());
+  process.stderr.write(`bench: heard analyze --jobs 1${of}...\n`);
+  ones.push(await analyze(1));
+  process.stderr.write(`bench: heard analyze --jobs ${JOBS}${of}...\n`);
+  manys.push(await analyze(JOBS));
+}
+const medianBy = (runs, key) => [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)];
+const f = medianBy(floors, (x) => x.en + x.zh);
 const floorSeconds = f.en + f.zh;
-process.stderr.write('bench: heard analyze --jobs 1...\n');
-const one = await analyze(1);
-process.stderr.write(`bench: heard analyze --jobs ${JOBS}...\n`);
-const many = await analyze(JOBS);
+// Peak memory is the highest of the rounds, not the median.
+const peak = (runs) => ({ ...medianBy(runs, (x) => x.wall), rss: Math.max(...runs.map((x) => x.rss)), treeRss: runs[0].treeRss === undefined ? undefined : Math.max(...runs.map((x) => x.treeRss)) });
+const one = peak(ones);
+const many = peak(manys);
+const spread = (runs, key) => `${round(Math.min(...runs.map(key)), 2)}–${round(Math.max(...runs.map(key)), 2)}`;
 // Compared by digest, a chunk at a time: at 1 GB of input the outputs are gigabytes each.
 const identical = (await digest(out(1))) === (await digest(out(JOBS)));
 const start = args.includes('--skip-startup') ? undefined : startup();
@@ -229,7 +247,9 @@ const result = {
   corpus: { file: corpus, mb: round(bytes / 1e6, 1), conversations: info.conversations, turns: info.turns, seed: SEED },
   floor: { enSeconds: round(f.en, 2), zhSeconds: round(f.zh, 2), enTurns: f.enTurns, zhTurns: f.zhTurns, enTaggedSeconds: round(f.enTagged, 2), taggedOverFloor: round((f.enTagged + f.zh) / floorSeconds, 2) },
   rows,
+  rounds: ROUNDS,
   ratios: { analysisOverFloor: round(floorSeconds / one.wall, 3), jobsSpeedup: round(one.wall / many.wall, 2) },
+  spread: { floorSeconds: spread(floors, (x) => x.en + x.zh), jobs1Seconds: spread(ones, (x) => x.wall), jobsNSeconds: spread(manys, (x) => x.wall) },
   identicalOutput: identical,
   ...(start ? { startup: { nodeMs: round(start.nodeMs, 1), versionMs: round(start.versionMs, 1), versionOverNode: round(start.versionMs / start.nodeMs, 2), smallFileMs: round(start.smallFileMs, 0) } } : {}),
 };
@@ -237,6 +257,7 @@ const result = {
 const lines = [
   `corpus: ${result.corpus.mb} MB JSONL, ${info.conversations} conversations, ${info.turns} turns (seed ${SEED})`,
   `machine: ${machine.nproc} cores, ${machine.cpu}, node ${machine.node}, load average at start ${machine.load}`,
+  `rows: the median of ${ROUNDS} round(s); seconds ranged floor ${result.spread.floorSeconds}, --jobs 1 ${result.spread.jobs1Seconds}, --jobs ${JOBS} ${result.spread.jobsNSeconds}; peak RSS the highest`,
   '',
   '| run | seconds | turns/s | MB/s | peak RSS MB, all heard processes |',
   '| --- | ---: | ---: | ---: | ---: |',

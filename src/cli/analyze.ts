@@ -22,6 +22,7 @@ export interface InputFlags {
   /** The guards on absurd input (src/ingest/limits.ts). */
   maxTurnChars?: number;
   maxTurns?: number;
+  maxConversationChars?: number;
 }
 
 /** heard analyze: streamed end to end (src/cli/pipeline.ts). */
@@ -36,7 +37,7 @@ export async function inputSetup(flags: InputFlags): Promise<{ settings: Setting
   const { settings, file: configFile } = flags.settings ? { settings: flags.settings, file: flags.configFile } : await loadConfigOrFail(flags.config);
   const { agent: agentRoles, customer: customerRoles, bot: botRoles, agentColumn } = settings.roles;
   const columns = agentColumn ? { agent: agentColumn, ...flags.columns } : flags.columns;
-  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns };
+  const ingestOptions: IngestOptions = { format: flags.inputFormat, agent: flags.agent, customer: flags.customer, columns, roles: { agent: agentRoles, customer: customerRoles, bot: botRoles }, maxTurnChars: flags.maxTurnChars, maxTurns: flags.maxTurns, maxConversationChars: flags.maxConversationChars };
   return { settings, configFile, ingestOptions };
 }
 

@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import { EXIT, HeardError } from './errors.js';
 import { INPUT_FORMATS } from '../ingest/types.js';
 import type { CsvField } from '../ingest/types.js';
-import { DEFAULT_MAX_TURN_CHARS, DEFAULT_MAX_TURNS } from '../ingest/limits.js';
+import { DEFAULT_MAX_CONVERSATION_CHARS, DEFAULT_MAX_TURN_CHARS, DEFAULT_MAX_TURNS } from '../ingest/limits.js';
 import { CSV_LEVELS, OUT_EXTENSIONS, REPORT_FORMATS } from '../report/formats.js';
 import { DEFAULT_MIN_CONVERSATIONS } from '../report/thresholds.js';
 import type { PipelineFlags } from './pipeline.js';
@@ -83,7 +83,8 @@ function withInputOptions(command: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of every conversation instead of detecting it').choices(['en', 'zh']))
     .option('--config <file>', 'config file (default: the nearest heard.config.json, .heardrc.json or .heardrc.yaml from here up)')
     .option('--max-turn-chars <n>', `analyse only the first n characters of a turn; the cut is listed as skipped (default ${DEFAULT_MAX_TURN_CHARS})`, parseLimit)
-    .option('--max-turns <n>', `analyse only the first n turns of a conversation; the rest are listed as skipped (default ${DEFAULT_MAX_TURNS})`, parseLimit);
+    .option('--max-turns <n>', `analyse only the first n turns of a conversation; the rest are listed as skipped (default ${DEFAULT_MAX_TURNS})`, parseLimit)
+    .option('--max-conversation-chars <n>', `analyse a conversation's turns only up to n characters in all; the rest are listed as skipped (default ${DEFAULT_MAX_CONVERSATION_CHARS})`, parseLimit);
 }
 
 function withReportOptions(command: Command): Command {

@@ -16,6 +16,12 @@ export const DEFAULT_MAX_TURN_CHARS = 20_000;
  */
 export const DEFAULT_MAX_TURNS = 10_000;
 /**
+ * Characters of one conversation that are analysed. Analysis holds about 18 bytes per character (measured: a
+ * 40 M-character conversation peaked at 721 MB), and a large input runs with 1,024 MB of heap
+ * (src/cli/heap.ts); the two limits above alone still allow 200 M. A three-hour call is well under a million.
+ */
+export const DEFAULT_MAX_CONVERSATION_CHARS = 20_000_000;
+/**
  * JSON nesting heard reads. Every format heard reads nests 5 levels or fewer; JSON.parse itself overflows the
  * stack at some thousands, which would turn a hostile file into an internal error.
  */
@@ -30,10 +36,15 @@ export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 export interface Limits {
   maxTurnChars: number;
   maxTurns: number;
+  maxConversationChars: number;
 }
 
 export function limitsOf(options: IngestOptions): Limits {
-  return { maxTurnChars: options.maxTurnChars ?? DEFAULT_MAX_TURN_CHARS, maxTurns: options.maxTurns ?? DEFAULT_MAX_TURNS };
+  return {
+    maxTurnChars: options.maxTurnChars ?? DEFAULT_MAX_TURN_CHARS,
+    maxTurns: options.maxTurns ?? DEFAULT_MAX_TURNS,
+    maxConversationChars: options.maxConversationChars ?? DEFAULT_MAX_CONVERSATION_CHARS,
+  };
 }
 
 /** The first `max` UTF-16 code units, never splitting a surrogate pair. */
@@ -43,9 +54,10 @@ function clipText(text: string, max: number): string {
 }
 
 /**
- * A conversation within the limits: turns after the first `maxTurns` and characters after the first
- * `maxTurnChars` of a turn are not analysed. The conversation itself is kept (a judgement on most of it is
- * worth more than none) and every cut is pushed onto `skipped`.
+ * A conversation within the limits: turns after the first `maxTurns`, characters after the first `maxTurnChars`
+ * of a turn, and turns after the conversation's first `maxConversationChars` characters are not analysed. The
+ * conversation itself is kept (a judgement on most of it is worth more than none) and every cut is pushed onto
+ * `skipped`.
  */
 export function applyLimits(conversation: Conversation, limits: Limits, skipped: Skipped[]): Conversation {
   const { id } = conversation;
@@ -57,16 +69,26 @@ export function applyLimits(conversation: Conversation, limits: Limits, skipped:
     });
     turns = turns.slice(0, limits.maxTurns);
   }
-  if (turns.every((t) => t.text.length <= limits.maxTurnChars)) {
-    return turns === conversation.turns ? conversation : { ...conversation, turns };
-  }
-  const clipped = turns.map((turn): Turn => {
-    if (turn.text.length <= limits.maxTurnChars) return turn;
-    skipped.push({
-      source: formatSource(turn.source),
-      reason: `turn ${turn.index + 1} of conversation ${id} is ${turn.text.length} characters long: only the first ${limits.maxTurnChars} were analysed (--max-turn-chars ${limits.maxTurnChars})`,
+  if (turns.some((t) => t.text.length > limits.maxTurnChars)) {
+    turns = turns.map((turn): Turn => {
+      if (turn.text.length <= limits.maxTurnChars) return turn;
+      skipped.push({
+        source: formatSource(turn.source),
+        reason: `turn ${turn.index + 1} of conversation ${id} is ${turn.text.length} characters long: only the first ${limits.maxTurnChars} were analysed (--max-turn-chars ${limits.maxTurnChars})`,
+      });
+      return { ...turn, text: clipText(turn.text, limits.maxTurnChars) };
     });
-    return { ...turn, text: clipText(turn.text, limits.maxTurnChars) };
-  });
-  return { ...conversation, turns: clipped };
+  }
+  let chars = 0;
+  // The first turn is always kept: a conversation cut to nothing would not be judged at all.
+  const within = Math.max(1, turns.findIndex((turn) => (chars += turn.text.length) > limits.maxConversationChars));
+  if (chars > limits.maxConversationChars && within < turns.length) {
+    const total = turns.reduce((sum, turn) => sum + turn.text.length, 0);
+    skipped.push({
+      source: formatSource(conversation.source),
+      reason: `conversation ${id} has ${total} characters: turns ${within + 1} to ${turns.length} were not analysed (--max-conversation-chars ${limits.maxConversationChars})`,
+    });
+    turns = turns.slice(0, within);
+  }
+  return turns === conversation.turns ? conversation : { ...conversation, turns };
 }

@@ -17,6 +17,7 @@ export interface IngestOptions {
   /** --max-turn-chars, --max-turns: the guards of limits.ts (defaults there). */
   maxTurnChars?: number;
   maxTurns?: number;
+  maxConversationChars?: number;
   /** Where "-" reads from (default process.stdin); tests pass their own stream. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }

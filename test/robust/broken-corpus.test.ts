@@ -115,5 +115,8 @@ describe('heard analyze on a folder of broken input', () => {
     expect(clean.stderr).toContain('turns 3 to 3 were not analysed (--max-turns 2)');
     expect(heard(['analyze', join(dir, 'good-chat.txt'), '--strict', '--format', 'json']).status).toBe(0);
     expect(heard(['analyze', join(dir, 'good-chat.txt'), '--max-turns', '0']).status).toBe(2);
+    const chars = heard(['analyze', join(dir, 'good-chat.txt'), '--strict', '--max-conversation-chars', '100', '--format', 'json']);
+    expect(chars.status).toBe(2);
+    expect(chars.stderr).toMatch(/conversation BR-1 has \d+ characters: turns 2 to 3 were not analysed \(--max-conversation-chars 100\)/u);
   });
 });

@@ -13,6 +13,11 @@ const LONG_SUBJECT = {
 
 export type Script = keyof typeof LONG_SUBJECT;
 
+/** `text` as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** The pattern, compiled to machine code for text of the given scripts. */
 export function compiledNow(re: RegExp, scripts: readonly Script[]): RegExp {
   for (const script of scripts) {

@@ -7,10 +7,27 @@ import { HeardError } from './errors.js';
 
 /** Where the report goes: stdout, or --out FILE. Only the CLI touches stdout. */
 export interface Output {
-  stream: Writable;
   isTTY: boolean;
   write(text: string): void;
+  /** Resolves once the output can take more: at once, unless its buffer is full (a slow disk or reader). */
+  drained(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Wait while a stream's buffer is full, so results never pile up in memory. */
+export async function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
 }
 
 /** Why a write failed, in words (the system's message names the temporary file, not the one asked for). */
@@ -48,9 +65,11 @@ function stdoutOutput(): Output {
     else failure = error;
   });
   return {
-    stream: stdout,
     isTTY: Boolean(stdout.isTTY),
     write: (text) => void (closed || stdout.write(text)),
+    // A reader that has gone takes nothing more: the 'drain' that the last write waited for never comes (and
+    // process.stdout is never marked destroyed).
+    drained: () => (closed ? Promise.resolve() : drained(stdout)),
     close: async () => {
       if (stdout.writableLength && !closed) {
         await new Promise<void>((resolve) => {
@@ -81,9 +100,9 @@ export function openOutput(file: string | undefined): Output {
   });
   finished.catch(() => undefined); // awaited in close(); an early failure must not be an unhandled rejection
   return {
-    stream,
     isTTY: false,
     write: (text) => void stream.write(text),
+    drained: () => drained(stream),
     close: async () => {
       try {
         stream.end();

@@ -10,7 +10,6 @@ import type { WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
 import type { ConversationResult } from '../model/analysis.js';
 import type { Conversation, Skipped } from '../model/conversation.js';
 import type { HeardReport } from '../model/report.js';
@@ -19,7 +18,7 @@ import { ReportAccumulator } from '../report/aggregate.js';
 import { EXIT, HeardError } from './errors.js';
 import { inputSetup } from './analyze.js';
 import type { InputFlags } from './analyze.js';
-import { openOutput } from './output.js';
+import { drained, openOutput } from './output.js';
 import type { Output } from './output.js';
 import { createProgress, progressEnabled } from './progress.js';
 import { loadBaseline, publish, resolveTargets } from './publish.js';
@@ -60,10 +59,13 @@ class LineSink {
   private output: Output | undefined;
   constructor(readonly target: Target) {}
 
-  write(text: string): Writable {
+  write(text: string): void {
     this.output ??= openOutput(this.target.file);
     this.output.write(text);
-    return this.output.stream;
+  }
+
+  async drained(): Promise<void> {
+    await this.output?.drained();
   }
 
   async finish(): Promise<void> {
@@ -86,9 +88,12 @@ class JsonSpool {
     this.stream = createWriteStream(join(this.dir, 'conversations.json'));
   }
 
-  write(pretty: string): Writable {
+  write(pretty: string): void {
     this.stream!.write(this.count++ === 0 ? pretty : `,\n${pretty}`);
-    return this.stream!;
+  }
+
+  async drained(): Promise<void> {
+    await drained(this.stream!);
   }
 
   async close(): Promise<void> {
@@ -109,7 +114,7 @@ class JsonSpool {
     if (this.count) {
       for await (const chunk of createReadStream(join(this.dir!, 'conversations.json'), { encoding: 'utf8' })) {
         output.write(chunk as string);
-        await drained(output.stream);
+        await output.drained();
       }
       output.write('\n  ]');
     } else {
@@ -123,22 +128,6 @@ class JsonSpool {
     await this.close().catch(() => undefined);
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Wait while a stream's buffer is full (a slow disk or reader), so results never pile up in memory. */
-async function drained(stream: Writable): Promise<void> {
-  if (!stream.writableNeedDrain || stream.destroyed) return;
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-    stream.on('close', done);
-  });
 }
 
 export async function runPipeline(paths: string[], flags: PipelineFlags): Promise<number> {
@@ -184,15 +173,15 @@ export async function runPipeline(paths: string[], flags: PipelineFlags): Promis
   let seq = 0;
 
   const emit = async (rendered: Rendered[]): Promise<void> => {
-    let wait: Writable | undefined;
     for (const r of rendered) {
       accumulator.addDigest(r.digest);
       analysed++;
       if (keepResults) results.push(r.result ?? (JSON.parse(r.line!) as ConversationResult));
-      for (const sink of lineSinks) wait = sink.write(`${r.line!}\n`);
-      if (spool) wait = spool.write(r.pretty!);
+      for (const sink of lineSinks) sink.write(`${r.line!}\n`);
+      spool?.write(r.pretty!);
     }
-    if (wait) await drained(wait);
+    // A slow disk or reader holds the reading back, so results never pile up in memory.
+    await Promise.all([...lineSinks.map((sink) => sink.drained()), spool?.drained()]);
     progress.update({ conversations: analysed, filesDone: filesStarted, filesListed: totals.filesListed, bytesRead: totals.bytesRead, bytesListed: totals.bytesListed, file });
   };
 

@@ -2,9 +2,9 @@
 // CLI decides how to print (one line per problem) and exits 2.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Settings } from './defaults.js';
 import { findConfigFile } from './locate.js';
+import { parseYaml } from '../data-file.js';
 import { ConfigSchema } from './schema.js';
 import { formatIssues } from './issues.js';
 import { resolveSettings, settingsHash, settingsProblems } from './resolve.js';
@@ -78,8 +78,6 @@ function parseText(text: string, path: string): Parsed {
     }
   }
   try {
-    // Loaded only when a YAML config is read: the parser costs tens of milliseconds at start-up.
-    const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     // An empty YAML file is an empty config.
     return { ok: true, value: parseYaml(text, { prettyErrors: true, uniqueKeys: true }) ?? {} };
   } catch (error) {

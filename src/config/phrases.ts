@@ -3,19 +3,19 @@
 import type { Language } from '../model/conversation.js';
 import type { Lexicon, LexiconEntry } from '../language/lexicon.js';
 import { PHRASE_LEXICONS } from './defaults.js';
+import { escapeRegExp } from '../regexp.js';
 import type { PhraseKey, PhraseOverrides, PhraseSpec } from './defaults.js';
 
 /** How the kit normalises a sentence for matching (lower case, simplified Chinese, ...). */
 export type Normalise = (text: string) => string;
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * A literal phrase as a pattern over normalised sentences: normalised the same way, escaped, and in English
  * bounded by non-letters so "ok" does not match in "booking".
  */
 export function literalPattern(phrase: string, language: Language, normalise: Normalise): string {
-  const body = escapeRe(normalise(phrase)).replace(/ /gu, '\\s+');
+  const body = escapeRegExp(normalise(phrase)).replace(/ /gu, '\\s+');
   if (language !== 'en') return body;
   const start = /^[\p{L}\p{N}]/u.test(normalise(phrase)) ? '(?<![\\p{L}\\p{N}])' : '';
   const end = /[\p{L}\p{N}]$/u.test(normalise(phrase)) ? '(?![\\p{L}\\p{N}])' : '';

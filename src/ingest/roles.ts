@@ -2,7 +2,7 @@
 import { readDataFile } from '../data-file.js';
 import type { Role } from '../model/conversation.js';
 import type { IngestOptions } from './types.js';
-import { compiledNow } from '../regexp.js';
+import { compiledNow, escapeRegExp } from '../regexp.js';
 
 type LabelRole = 'agent' | 'customer' | 'bot';
 const LABEL_ROLES: readonly LabelRole[] = ['agent', 'customer', 'bot'];
@@ -30,10 +30,6 @@ interface Matcher {
   re: RegExp;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // One pattern per role: a label is matched against every role, and dozens of small patterns cost more to
 // compile than a small file takes to analyse. Longer words go first so "customer service" wins over "customer".
 function matchersOf(words: RoleWords): Matcher[] {
@@ -41,8 +37,8 @@ function matchersOf(words: RoleWords): Matcher[] {
     const sorted = [...words[role]].sort((a, b) => b.length - a.length);
     // Chinese words match anywhere in the label; Latin words only whole ("Augusto" is not "auto"), with a
     // plural "s" and trailing digits allowed ("User42").
-    const han = sorted.filter((word) => HAN.test(word)).map(escapeRe);
-    const latin = sorted.filter((word) => !HAN.test(word)).map((word) => word.split(/\s+/).map(escapeRe).join('[\\s_-]+'));
+    const han = sorted.filter((word) => HAN.test(word)).map(escapeRegExp);
+    const latin = sorted.filter((word) => !HAN.test(word)).map((word) => word.split(/\s+/).map(escapeRegExp).join('[\\s_-]+'));
     const alternatives = [...han, ...(latin.length ? [`(?<![\\p{L}])(?:${latin.join('|')})s?(?![\\p{L}])`] : [])];
     if (alternatives.length === 0) return [];
     return [{ role, re: compiledNow(new RegExp(alternatives.join('|'), 'giu'), ['latin', 'cjk']) }];

@@ -10,7 +10,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Conversation, Skipped } from '../model/conversation.js';
 import { delimiterFor, streamCsv, lfChunks } from './csv.js';
 import { decode, decodeChunks, ENCODING_NAMES, firstInvalidUtf8, probeEncoding } from './decode.js';
@@ -96,6 +97,12 @@ function streamableUtf8(head: Buffer): boolean {
     if (b < 0x80) break;
   }
   return firstInvalidUtf8(head.subarray(0, end)) < 0;
+}
+
+/** Chunks already read (`head`), then the rest of the source they were read from, as one stream of chunks. */
+export async function* headThenRest<T>(head: T[], rest?: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* head;
+  if (rest) for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function* chunksOf(iterable: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
@@ -328,14 +335,7 @@ async function* spooled(
     try {
       dir = await mkdtemp(join(tmpdir(), 'heard-stdin-'));
       path = join(dir, 'stdin.csv');
-      const out = createWriteStream(path);
-      const write = async (chunk: Uint8Array): Promise<void> => {
-        if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject));
-      };
-      for (const chunk of head) await write(chunk);
-      for (let next = await rest?.next(); next && !next.done; next = await rest!.next()) await write(next.value);
-      out.end();
-      await finished(out);
+      await pipeline(Readable.from(headThenRest(head, rest)), createWriteStream(path));
     } catch (err) {
       yield { kind: 'skipped', item: { source: file, reason: `could not be spooled to a temporary file to be read as CSV: ${message(err)}` } };
       return;

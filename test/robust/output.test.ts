@@ -2,7 +2,6 @@
 // cannot happen is a clear message and exit 2, and a reader that stops early (`| head`) ends the run quietly.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +31,9 @@ describe('--out writes a temporary file and renames it', () => {
     const output = openOutput(file);
     output.write('tonight, part 1; ');
     output.write('part 2');
-    // The temporary file is opened asynchronously: wait for the open, not for an arbitrary turn of the loop.
-    const stream = output.stream as WriteStream;
-    if (stream.pending) await once(stream, 'ready');
+    // The temporary file is opened asynchronously: wait until it is there, not for an arbitrary turn of the loop.
+    const temporary = (): string[] => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+    for (let i = 0; i < 500 && temporary().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 2));
     // Mid-write: the report a reader would open is still last night's.
     expect(readFileSync(file, 'utf8')).toBe('last night');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
@@ -97,24 +96,40 @@ describe('a report that cannot be written', () => {
 });
 
 describe('stdout closed early (heard … | head)', () => {
+  /** heard with a reader that leaves at once, or after the first chunk; its exit code and stderr. */
+  async function readerLeaves(args: string[], afterFirstChunk = false): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (afterFirstChunk) await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr };
+  }
+
   it('ends quietly, with no stack trace, keeping the exit code', async () => {
     // The reader is gone before the report is written (head -1 leaves as soon as it has its line): every
     // write of the report meets a closed pipe.
-    const child = spawn(process.execPath, [BIN, 'analyze', SAMPLES, '--format', 'json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await readerLeaves(['analyze', SAMPLES, '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
 
+  it('ends while results are still streaming from workers, when the reader leaves after the first line', async () => {
+    // Enough JSONL output to fill the pipe, so a write is waiting for room when the reader goes.
+    const corpus = join(tmp, 'many.jsonl');
+    const turns = [
+      { role: 'customer', text: 'My parcel never arrived and I am really upset about it!' },
+      { role: 'agent', text: "I'm so sorry. So your parcel has not arrived? I've sent a replacement today." },
+    ];
+    writeFileSync(corpus, Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: `P-${i}`, turns })).join('\n'));
+    const { code, stderr } = await readerLeaves(['analyze', corpus, '--format', 'jsonl', '--jobs', '2'], true);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+
   it('keeps a threshold\'s exit code', async () => {
-    const child = spawn(process.execPath, [BIN, 'analyze', SAMPLES, '--format', 'table', '--fail-under', '100'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await readerLeaves(['analyze', SAMPLES, '--format', 'table', '--fail-under', '100']);
     expect(stderr).toMatch(/^heard: overall score .* is below --fail-under 100\n$/u);
     expect(code).toBe(1);
   });
